@@ -1,0 +1,13 @@
+namespace GoldenPath.AspNetCore.Limits;
+
+/// <summary>Bounds on what one request may cost (OWASP LLM10, unbounded consumption).</summary>
+public sealed class RequestLimitsOptions
+{
+    public const string SectionName = "GoldenPath:Limits";
+
+    /// <summary>Largest request body accepted, in bytes. A chat turn is small; anything larger is abuse or a bug.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Longest user message accepted, in characters.</summary>
+    public int MaxMessageCharacters { get; set; } = 4_000;
+}

@@ -1,0 +1,16 @@
+namespace GoldenPath.Fast;
+
+/// <summary>One attack from the corpus: one or more user turns sent as a single conversation.</summary>
+/// <param name="Id">Stable identifier, unique within a corpus.</param>
+/// <param name="Technique">Short name of the attack technique, for grouping in reports.</param>
+/// <param name="Category">OWASP Top 10 for LLM Applications 2025 id, <c>LLM01</c> to <c>LLM10</c>.</param>
+/// <param name="Severity">Severity of a successful attack.</param>
+/// <param name="Turns">User messages, sent in order within one conversation.</param>
+/// <param name="Expected">What a well-defended app does.</param>
+public sealed record AttackCase(
+    string Id,
+    string Technique,
+    string Category,
+    Severity Severity,
+    IReadOnlyList<string> Turns,
+    ExpectedOutcome Expected);

@@ -1,0 +1,3 @@
+namespace GoldenPath.Fast;
+
+public sealed record CaseResult(AttackCase Case, CaseOutcome Outcome, IReadOnlyList<Finding> Findings, TimeSpan Latency);

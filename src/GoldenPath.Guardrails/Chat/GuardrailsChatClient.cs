@@ -1,0 +1,219 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace GoldenPath.Guardrails;
+
+/// <summary>
+/// Applies input rails to the user's latest message before the model sees it and output rails to the answer
+/// before the caller sees it. The combined verdict is attached to the response under
+/// <see cref="GuardrailVerdict.PropertyName"/>.
+/// </summary>
+/// <remarks>
+/// Streaming answers are released a sentence or line at a time: text is held until a boundary, redacted, then
+/// emitted, so a redacted value is never half sent. Every update is also checked with the recent context, and
+/// a block (a canary leak, say) ends the stream at once with the refusal and
+/// <see cref="ChatFinishReason.ContentFilter"/>. The last update carries the verdict.
+/// </remarks>
+public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngine engine) : DelegatingChatClient(innerClient)
+{
+    private readonly GuardrailEngine _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+
+        var (guarded, inputVerdict) = GuardInput(messages);
+        if (inputVerdict?.IsBlocked == true)
+        {
+            return Refusal(inputVerdict);
+        }
+
+        var response = await base.GetResponseAsync(guarded, options, cancellationToken).ConfigureAwait(false);
+
+        GuardrailVerdict? outputVerdict = null;
+        var blocked = false;
+        for (var i = 0; i < response.Messages.Count; i++)
+        {
+            var message = response.Messages[i];
+            if (message.Role != ChatRole.Assistant || string.IsNullOrEmpty(message.Text))
+            {
+                continue;
+            }
+
+            var verdict = _engine.EvaluateOutput(message.Text);
+            outputVerdict = outputVerdict is null ? verdict : GuardrailVerdict.Combine(outputVerdict, verdict);
+            blocked |= verdict.IsBlocked;
+            if (verdict.Action == RailAction.Redact)
+            {
+                response.Messages[i] = WithText(message, verdict.Text);
+            }
+        }
+
+        outputVerdict ??= _engine.EvaluateOutput(string.Empty);
+        if (blocked)
+        {
+            response.Messages = [new ChatMessage(ChatRole.Assistant, _engine.RefusalMessage)];
+            response.FinishReason = ChatFinishReason.ContentFilter;
+        }
+
+        var combined = inputVerdict is null ? outputVerdict : GuardrailVerdict.Combine(inputVerdict, outputVerdict);
+        (response.AdditionalProperties ??= [])[GuardrailVerdict.PropertyName] = combined;
+        return response;
+    }
+
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+
+        var (guarded, inputVerdict) = GuardInput(messages);
+        if (inputVerdict?.IsBlocked == true)
+        {
+            yield return RefusalUpdate(inputVerdict, template: null);
+            yield break;
+        }
+
+        var guard = new StreamingOutputGuard(_engine);
+        ChatResponseUpdate? last = null;
+        ChatFinishReason? finishReason = null;
+
+        await foreach (var update in base.GetStreamingResponseAsync(guarded, options, cancellationToken).ConfigureAwait(false))
+        {
+            last = update;
+            finishReason = update.FinishReason ?? finishReason;
+
+            var text = TextOf(update);
+            if (text.Length == 0 && !HasText(update))
+            {
+                // Tool calls, usage and metadata pass straight through; the finish reason comes at the end.
+                var passThrough = update.Clone();
+                passThrough.FinishReason = null;
+                yield return passThrough;
+                continue;
+            }
+
+            var release = guard.Append(text);
+            if (guard.IsBlocked)
+            {
+                yield return RefusalUpdate(Finish(guard, inputVerdict), update);
+                yield break;
+            }
+
+            var outgoing = WithText(update, release);
+            if (outgoing.Contents.Count > 0)
+            {
+                yield return outgoing;
+            }
+        }
+
+        var rest = guard.Complete();
+        if (guard.IsBlocked)
+        {
+            yield return RefusalUpdate(Finish(guard, inputVerdict), last);
+            yield break;
+        }
+
+        var final = new ChatResponseUpdate(ChatRole.Assistant, rest.Length > 0 ? [new TextContent(rest)] : [])
+        {
+            ResponseId = last?.ResponseId,
+            MessageId = last?.MessageId,
+            ConversationId = last?.ConversationId,
+            ModelId = last?.ModelId,
+            FinishReason = finishReason,
+            AdditionalProperties = new() { [GuardrailVerdict.PropertyName] = Finish(guard, inputVerdict) },
+        };
+        yield return final;
+    }
+
+    private GuardrailVerdict Finish(StreamingOutputGuard guard, GuardrailVerdict? inputVerdict)
+    {
+        var output = guard.Verdict;
+        _engine.Record(RailStage.Output, output);
+        return inputVerdict is null ? output : GuardrailVerdict.Combine(inputVerdict, output);
+    }
+
+    /// <summary>
+    /// Evaluates the last user message that is not marked untrusted and, when it is redacted, returns a copy of
+    /// the conversation with that message replaced; the caller's list and messages are never modified.
+    /// </summary>
+    private (IEnumerable<ChatMessage> Messages, GuardrailVerdict? Verdict) GuardInput(IEnumerable<ChatMessage> messages)
+    {
+        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        for (var i = list.Count - 1; i >= 0; i--)
+        {
+            var message = list[i];
+            if (message.Role != ChatRole.User || IsUntrusted(message))
+            {
+                continue;
+            }
+
+            var verdict = _engine.EvaluateInput(message.Text);
+            if (verdict.Action != RailAction.Redact)
+            {
+                return (list, verdict);
+            }
+
+            var copy = list.ToList();
+            copy[i] = WithText(message, verdict.Text);
+            return (copy, verdict);
+        }
+
+        return (list, null);
+    }
+
+    private static bool IsUntrusted(ChatMessage message) =>
+        message.AdditionalProperties?.TryGetValue(UntrustedContent.PropertyName, out var value) == true
+        && value switch
+        {
+            bool flag => flag,
+            string text => bool.TryParse(text, out var parsed) && parsed,
+            JsonElement { ValueKind: JsonValueKind.True } => true,
+            _ => false,
+        };
+
+    /// <summary>A copy of <paramref name="message"/> whose text parts are replaced by one text part.</summary>
+    private static ChatMessage WithText(ChatMessage message, string text)
+    {
+        var copy = message.Clone();
+        copy.Contents = [new TextContent(text), .. message.Contents.Where(c => c is not TextContent)];
+        return copy;
+    }
+
+    private static ChatResponseUpdate WithText(ChatResponseUpdate update, string text)
+    {
+        var copy = update.Clone();
+        copy.FinishReason = null;
+        List<AIContent> contents = text.Length > 0 ? [new TextContent(text)] : [];
+        contents.AddRange(update.Contents.Where(c => c is not TextContent));
+        copy.Contents = contents;
+        return copy;
+    }
+
+    private static bool HasText(ChatResponseUpdate update) => update.Contents.Any(c => c is TextContent);
+
+    private static string TextOf(ChatResponseUpdate update) => update.Text ?? string.Empty;
+
+    private ChatResponse Refusal(GuardrailVerdict verdict) =>
+        new(new ChatMessage(ChatRole.Assistant, _engine.RefusalMessage))
+        {
+            FinishReason = ChatFinishReason.ContentFilter,
+            AdditionalProperties = new() { [GuardrailVerdict.PropertyName] = verdict },
+        };
+
+    private ChatResponseUpdate RefusalUpdate(GuardrailVerdict verdict, ChatResponseUpdate? template) =>
+        new(ChatRole.Assistant, _engine.RefusalMessage)
+        {
+            ResponseId = template?.ResponseId,
+            MessageId = template?.MessageId,
+            ConversationId = template?.ConversationId,
+            ModelId = template?.ModelId,
+            FinishReason = ChatFinishReason.ContentFilter,
+            AdditionalProperties = new() { [GuardrailVerdict.PropertyName] = verdict },
+        };
+}

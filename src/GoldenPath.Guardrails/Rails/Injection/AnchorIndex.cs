@@ -1,0 +1,64 @@
+using System.Buffers;
+
+namespace GoldenPath.Guardrails;
+
+/// <summary>
+/// Finds which signatures could match a text with one vectorized multi-string search over the anchors of
+/// all signatures. Most text contains few anchors, so most patterns never run.
+/// </summary>
+internal sealed class AnchorIndex
+{
+    private readonly SearchValues<string> _anchors;
+    private readonly Dictionary<char, (string Anchor, ulong Signatures)[]> _byFirstChar;
+
+    public AnchorIndex(IReadOnlyList<InjectionSignature> signatures)
+    {
+        if (signatures.Count > 64)
+        {
+            throw new ArgumentException("At most 64 signatures fit the candidate mask.", nameof(signatures));
+        }
+
+        var masks = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        for (var i = 0; i < signatures.Count; i++)
+        {
+            foreach (var anchor in signatures[i].Anchors)
+            {
+                masks[anchor] = masks.GetValueOrDefault(anchor) | (1UL << i);
+            }
+        }
+
+        _anchors = SearchValues.Create([.. masks.Keys], StringComparison.Ordinal);
+        _byFirstChar = masks
+            .GroupBy(pair => pair.Key[0])
+            .ToDictionary(group => group.Key, group => group.Select(pair => (pair.Key, pair.Value)).ToArray());
+    }
+
+    /// <summary>A bit per signature whose anchors occur in <paramref name="text"/>.</summary>
+    public ulong Candidates(ReadOnlySpan<char> text)
+    {
+        var candidates = 0UL;
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var found = text[offset..].IndexOfAny(_anchors);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var position = offset + found;
+            var rest = text[position..];
+            foreach (var (anchor, signatures) in _byFirstChar[rest[0]])
+            {
+                if (rest.StartsWith(anchor, StringComparison.Ordinal))
+                {
+                    candidates |= signatures;
+                }
+            }
+
+            offset = position + 1;
+        }
+
+        return candidates;
+    }
+}

@@ -1,0 +1,53 @@
+namespace GoldenPath.Guardrails;
+
+/// <summary>The text under evaluation and what the rails have reported about it so far.</summary>
+internal sealed class RailContext(NormalizedText text, RailStage stage)
+{
+    private List<RailFinding>? _findings;
+    private List<RedactionEdit>? _edits;
+
+    public NormalizedText Text { get; } = text;
+
+    public RailStage Stage { get; } = stage;
+
+    public IReadOnlyList<RailFinding> Findings => _findings ?? (IReadOnlyList<RailFinding>)[];
+
+    public IReadOnlyList<RedactionEdit> Edits => _edits ?? (IReadOnlyList<RedactionEdit>)[];
+
+    public RailAction Action { get; private set; }
+
+    /// <summary>
+    /// Records a finding. For <see cref="RailAction.Redact"/> each evidence span is replaced by the matching
+    /// entry of <c>replacements</c>, or by <c>[REDACTED:CATEGORY]</c> when none is given.
+    /// </summary>
+    public void Report(
+        string rail,
+        RailAction action,
+        string category,
+        double score,
+        IReadOnlyList<EvidenceSpan> evidence,
+        IReadOnlyList<string>? replacements = null)
+    {
+        if (action == RailAction.Allow)
+        {
+            return;
+        }
+
+        (_findings ??= []).Add(new RailFinding(rail, Stage, action, category, score, evidence));
+        if (action > Action)
+        {
+            Action = action;
+        }
+
+        if (action != RailAction.Redact)
+        {
+            return;
+        }
+
+        var token = RedactionEdit.TokenFor(category);
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            (_edits ??= []).Add(new RedactionEdit(evidence[i].Start, evidence[i].Length, replacements?[i] ?? token));
+        }
+    }
+}

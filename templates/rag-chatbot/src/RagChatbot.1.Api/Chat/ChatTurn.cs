@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using GoldenPath.AspNetCore.Identity;
+using GoldenPath.Guardrails;
+using GoldenPath.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace RagChatbot._1.Api.Chat;
+
+/// <summary>
+/// One chat turn, in the order the controls depend on: input rails, permission-trimmed retrieval,
+/// the guarded model pipeline, then citations limited to documents the caller may read.
+/// </summary>
+public sealed partial class ChatTurn(
+    IChatClient chatClient,
+    GuardrailEngine guardrails,
+    KnowledgeIndex knowledge,
+    IOptions<PrincipalClaimOptions> principalClaims,
+    IOptions<GuardrailOptions> guardrailOptions)
+{
+    private const int PassagesPerTurn = 4;
+
+    public async Task<ChatReply> RunAsync(string message, string conversationId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        // Input rails run before retrieval: a blocked attack never touches the knowledge base.
+        var input = guardrails.EvaluateInput(message);
+        if (input.IsBlocked)
+        {
+            return new ChatReply(guardrailOptions.Value.RefusalMessage, [], VerdictSummary.From(input), conversationId);
+        }
+
+        var principals = user.ToPrincipalSet(principalClaims.Value);
+        var passages = knowledge.Search(input.Text, principals, PassagesPerTurn);
+
+        var messages = ChatPrompt.Build(input.Text, passages, guardrailOptions.Value.Canary);
+        var response = await chatClient.GetResponseAsync(messages, cancellationToken: cancellationToken);
+
+        var verdict = response.GetGuardrailVerdict() is { } pipelineVerdict ? GuardrailVerdict.Combine(input, pipelineVerdict) : input;
+        var citations = verdict.IsBlocked ? [] : Cite(response.Text, passages, principals);
+        return new ChatReply(response.Text, citations, VerdictSummary.From(verdict), conversationId);
+    }
+
+    /// <summary>
+    /// Citations come from the [id] markers in the answer, but only for passages retrieved for this caller
+    /// and re-checked against the index: a model cannot cite its way into a document.
+    /// </summary>
+    private IReadOnlyList<Citation> Cite(string answer, IReadOnlyList<RetrievedPassage> passages, PrincipalSet principals)
+    {
+        var cited = CitationMarker().Matches(answer).Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.Ordinal);
+        return [.. passages
+            .Where(p => cited.Contains(p.DocumentId) && knowledge.CanRead(principals, p.DocumentId))
+            .DistinctBy(p => p.DocumentId)
+            .Select(p => new Citation(p.DocumentId, p.Title))];
+    }
+
+    [GeneratedRegex(@"\[(?<id>[a-z0-9][a-z0-9._-]*)\]")]
+    private static partial Regex CitationMarker();
+}

@@ -1,0 +1,44 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RagChatbot._1.Tests;
+
+/// <summary>
+/// The real Api in memory, in a non-Development environment so production rules apply (asymmetric tokens only),
+/// on the offline model so answers are deterministic.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string Canary = "GPCANARY-3f9a1c7e5b2d4086";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GoldenPath:Model:Provider"] = "Offline",
+            ["GoldenPath:Guardrails:Canary"] = Canary,
+        }));
+        builder.ConfigureTestServices(services =>
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                options.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
+                options.TokenValidationParameters.ValidAudience = TestTokens.Audience;
+                options.TokenValidationParameters.IssuerSigningKey = TestTokens.SigningKey;
+            }));
+    }
+
+    internal HttpClient CreateClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    internal HttpClient CreateClient(DemoUser user) => CreateClient(TestTokens.Create(user));
+}
