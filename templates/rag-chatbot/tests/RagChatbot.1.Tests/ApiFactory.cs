@@ -16,14 +16,23 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public const string Canary = "GPCANARY-3f9a1c7e5b2d4086";
 
+    /// <summary>A different document folder, for tests that bring their own documents.</summary>
+    public string? KnowledgePath { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["GoldenPath:Model:Provider"] = "Offline",
             ["GoldenPath:Guardrails:Canary"] = Canary,
-        }));
+        };
+        if (KnowledgePath is not null)
+        {
+            settings["Knowledge:Path"] = KnowledgePath;
+        }
+
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
         builder.ConfigureTestServices(services =>
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             {
