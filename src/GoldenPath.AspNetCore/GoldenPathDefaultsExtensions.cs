@@ -19,24 +19,31 @@ public static class GoldenPathDefaultsExtensions
     {
         builder.AddGoldenPathAuthentication();
         builder.AddGoldenPathAuthorization();
+        builder.AddGoldenPathEdge();
         builder.AddGoldenPathRequestLimits();
+        builder.AddGoldenPathRateLimiting();
         builder.AddGoldenPathProblemDetails();
         builder.AddGoldenPathTelemetry();
+        builder.AddGoldenPathRedaction();
         builder.AddGoldenPathGuardrails();
         builder.AddGoldenPathChatClient();
         return builder;
     }
 
     /// <summary>
-    /// Middleware in the order the controls depend on: errors become problem details first, headers are
-    /// set on every response (including errors), and limits run before any endpoint reads the body.
+    /// Middleware in the order the controls depend on: the real client address first, errors become problem details,
+    /// headers are set on every response (including errors), body limits run before any endpoint reads the body,
+    /// and rate limits run after authentication so they can tell users apart.
     /// </summary>
     public static WebApplication UseGoldenPathDefaults(this WebApplication app)
     {
+        app.UseGoldenPathForwardedHeaders();
         app.UseGoldenPathProblemDetails();
         app.UseGoldenPathSecurityHeaders();
+        app.UseGoldenPathCors();
         app.UseGoldenPathRequestLimits();
         app.UseAuthentication();
+        app.UseGoldenPathRateLimiting();
         app.UseAuthorization();
         return app;
     }

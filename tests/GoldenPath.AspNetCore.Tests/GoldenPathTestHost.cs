@@ -12,11 +12,13 @@ internal static class GoldenPathTestHost
     public static async Task<WebApplication> StartAsync(
         string environment,
         IDictionary<string, string?>? settings = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        Action<WebApplicationBuilder>? configureBuilder = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        configureBuilder?.Invoke(builder);
         builder.AddGoldenPathDefaults();
 
         var app = builder.Build();

@@ -10,19 +10,35 @@ public static class GoldenPathGuardrailsExtensions
     public const string SectionName = "GoldenPath:Guardrails";
 
     /// <summary>
-    /// One <see cref="GuardrailEngine"/> per process, built from the embedded policy or the file named by
-    /// <c>GoldenPath:Guardrails:PolicyPath</c>. A broken policy file stops startup with its file and line:
-    /// running without the intended rails would be worse than not running.
+    /// One <see cref="GuardrailPolicyStore"/> per process, loaded from the embedded policy,
+    /// <c>GoldenPath:Guardrails:PoliciesDirectory</c> and <c>GoldenPath:Guardrails:PolicyPath</c>. The store is built
+    /// when the host starts, so a broken policy file stops startup with its file and line: running without the
+    /// intended rails would be worse than not running.
     /// </summary>
+    /// <remarks>
+    /// <see cref="GuardrailEngine"/> stays resolvable, as the active version at the time of resolution. Anything that
+    /// lives longer than one request should take the store and read <see cref="GuardrailPolicyStore.Current"/>
+    /// per use, or it keeps evaluating with the version that was active when it was built.
+    /// </remarks>
     public static TBuilder AddGoldenPathGuardrails<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddOptions<GuardrailOptions>().BindConfiguration(SectionName);
-        builder.Services.AddSingleton(services =>
-        {
-            var options = services.GetRequiredService<IOptions<GuardrailOptions>>().Value;
-            var policy = string.IsNullOrWhiteSpace(options.PolicyPath) ? GuardrailPolicy.Default : GuardrailPolicy.Load(options.PolicyPath);
-            return new GuardrailEngine(policy, options);
-        });
+        builder.Services.AddSingleton(services => new GuardrailPolicyStore(
+            services.GetRequiredService<IOptions<GuardrailOptions>>().Value,
+            services.GetService<TimeProvider>()));
+        builder.Services.AddTransient(services => services.GetRequiredService<GuardrailPolicyStore>().Current);
+        builder.Services.AddHostedService<PolicyStoreStartup>();
         return builder;
+    }
+
+    /// <summary>Builds the store while the host starts instead of on the first chat turn.</summary>
+    private sealed class PolicyStoreStartup : IHostedService
+    {
+        // Resolving the store is the work: its constructor loads and validates every policy file.
+        public PolicyStoreStartup(GuardrailPolicyStore store) => ArgumentNullException.ThrowIfNull(store);
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

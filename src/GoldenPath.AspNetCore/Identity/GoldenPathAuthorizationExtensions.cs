@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,9 +16,14 @@ public static class GoldenPathAuthorizationExtensions
     /// </summary>
     public static TBuilder AddGoldenPathAuthorization<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // Roles are read from the same claims that become role: principals, so an issuer's "roles" claim
+        // (Entra ID, most OIDC providers) works without touching the token handler's role claim type.
+        var claims = builder.Configuration.GetSection(PrincipalClaimOptions.SectionName).Get<PrincipalClaimOptions>() ?? new PrincipalClaimOptions();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole("admin"));
+            .AddPolicy(AdminPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.ToPrincipalSet(claims).Contains("role:admin")));
         return builder;
     }
 }

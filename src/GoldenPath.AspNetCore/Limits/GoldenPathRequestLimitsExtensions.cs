@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.AI;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +17,19 @@ public static class GoldenPathRequestLimitsExtensions
             .BindConfiguration(RequestLimitsOptions.SectionName)
             .Validate(o => o.MaxRequestBodyBytes is > 0 and <= 16 * 1024 * 1024, $"{RequestLimitsOptions.SectionName}:MaxRequestBodyBytes must be between 1 and 16777216.")
             .Validate(o => o.MaxMessageCharacters > 0, $"{RequestLimitsOptions.SectionName}:MaxMessageCharacters must be positive.")
+            .Validate(o => o.MaxMessageTokens > 0, $"{RequestLimitsOptions.SectionName}:MaxMessageTokens must be positive.")
             .ValidateOnStart();
+        builder.Services.AddOptions<TokenBudgetOptions>()
+            .BindConfiguration(TokenBudgetOptions.SectionName)
+            .Validate(o => o.TokensPerWindow > 0 && o.Window > TimeSpan.Zero, $"{TokenBudgetOptions.SectionName}:TokensPerWindow and Window must be positive.")
+            .ValidateOnStart();
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => TokenCounter.ForModel(services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.TokenizerModel));
+        builder.Services.AddSingleton<ChatMessageLimits>();
+        builder.Services.AddSingleton<TokenBudget>();
+        builder.Services.AddExceptionHandler<TokenBudgetExceptionHandler>();
         return builder;
     }
 
@@ -23,6 +37,14 @@ public static class GoldenPathRequestLimitsExtensions
     /// Rejects a declared oversize body at once and caps undeclared (chunked) bodies while they are read,
     /// so no endpoint ever buffers more than the limit. Works the same on Kestrel and in-memory test servers.
     /// </summary>
+    /// <summary>Charges model calls made for a request to the caller's token budget; see <see cref="TokenBudgetChatClient"/>.</summary>
+    public static ChatClientBuilder UseGoldenPathTokenBudget(this ChatClientBuilder builder) =>
+        builder.Use((inner, services) => new TokenBudgetChatClient(
+            inner,
+            services.GetRequiredService<TokenBudget>(),
+            services.GetRequiredService<TokenCounter>(),
+            services.GetRequiredService<IHttpContextAccessor>()));
+
     public static WebApplication UseGoldenPathRequestLimits(this WebApplication app)
     {
         app.Use(async (context, next) =>

@@ -10,4 +10,10 @@ public sealed class RequestLimitsOptions
 
     /// <summary>Longest user message accepted, in characters.</summary>
     public int MaxMessageCharacters { get; set; } = 4_000;
+
+    /// <summary>Longest user message accepted, in tokens of <see cref="TokenizerModel"/>'s encoding.</summary>
+    public int MaxMessageTokens { get; set; } = 1_000;
+
+    /// <summary>The model whose encoding counts tokens for limits and budgets.</summary>
+    public string TokenizerModel { get; set; } = "gpt-4o";
 }

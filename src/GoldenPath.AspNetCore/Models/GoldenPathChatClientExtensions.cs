@@ -1,4 +1,6 @@
-using System.ClientModel;
+using GoldenPath.AspNetCore.Models.Health;
+using GoldenPath.AspNetCore.Models.Resilience;
+using GoldenPath.AspNetCore.Limits;
 using GoldenPath.AspNetCore.Telemetry;
 using GoldenPath.Guardrails;
 using GoldenPath.Retrieval;
@@ -7,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenAI;
 
 namespace GoldenPath.AspNetCore.Models;
 
@@ -15,24 +16,46 @@ public static class GoldenPathChatClientExtensions
 {
     /// <summary>
     /// Registers the <see cref="IChatClient"/> pipeline every chat turn goes through, outermost first:
-    /// guardrails (so a blocked turn never reaches a model), GenAI telemetry (one span per model call, with
-    /// token usage), function invocation, then the configured provider.
+    /// the caller's token budget (a spent budget never reaches a model), guardrails (nor does a blocked turn), GenAI telemetry (one span per model call, with
+    /// token usage), function invocation, then the configured provider. Also registers the provider's
+    /// <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> and the <c>goldenpath-model</c> readiness check.
     /// </summary>
+    /// <remarks>
+    /// Model traffic goes through one named HttpClient with its own resilience pipeline (see
+    /// <see cref="ModelResilienceOptions"/>), so retries and timeouts suited to a model never leak into other clients.
+    /// </remarks>
     public static TBuilder AddGoldenPathChatClient<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddSingleton<IValidateOptions<ModelProviderOptions>, ModelProviderOptionsValidator>();
-        builder.Services.AddOptions<ModelProviderOptions>().BindConfiguration(ModelProviderOptions.SectionName).ValidateOnStart();
+        var services = builder.Services;
+        services.AddSingleton<IValidateOptions<ModelProviderOptions>, ModelProviderOptionsValidator>();
+        services.AddOptions<ModelProviderOptions>().BindConfiguration(ModelProviderOptions.SectionName).ValidateOnStart();
+        services.AddModelHttpClients();
 
-        builder.Services.AddChatClient(services => CreateProviderClient(services.GetRequiredService<IOptions<ModelProviderOptions>>().Value))
+        services.AddChatClient(provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<ModelProviderOptions>>().Value;
+                return CreateProviderClient(options, ModelHttpClient(provider, options));
+            })
+            .UseGoldenPathTokenBudget()
             .UseGoldenPathGuardrails()
-            .Use((inner, services) => new OpenTelemetryChatClient(
+            .Use((inner, provider) => new OpenTelemetryChatClient(
                 inner,
-                services.GetService<ILoggerFactory>()?.CreateLogger(typeof(OpenTelemetryChatClient)),
+                provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(OpenTelemetryChatClient)),
                 GoldenPathTelemetry.ChatSourceName)
             {
-                EnableSensitiveData = services.GetRequiredService<IOptions<GenAiTelemetryOptions>>().Value.CaptureMessageContent,
+                EnableSensitiveData = provider.GetRequiredService<IOptions<GenAiTelemetryOptions>>().Value.CaptureMessageContent,
             })
             .UseFunctionInvocation();
+
+        services.AddEmbeddingGenerator(provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<ModelProviderOptions>>().Value;
+                return CreateEmbeddingGenerator(options, ModelHttpClient(provider, options));
+            })
+            .UseOpenTelemetry(sourceName: GoldenPathTelemetry.ChatSourceName);
+
+        // "ready", not "live": a model outage should take the instance out of rotation, not get it restarted.
+        services.AddHealthChecks().AddCheck<ModelHealthCheck>(ModelHealthCheck.Name, tags: ["ready"]);
         return builder;
     }
 
@@ -40,25 +63,33 @@ public static class GoldenPathChatClientExtensions
     /// OpenAI, Azure OpenAI (its OpenAI-compatible <c>/openai/v1/</c> surface) and Ollama (its OpenAI-compatible
     /// API) share one client code path, so the same tests cover all three wire formats.
     /// </summary>
-    public static IChatClient CreateProviderClient(ModelProviderOptions options)
+    /// <param name="options">The provider settings.</param>
+    /// <param name="httpClient">
+    /// The client that carries the requests. When given, its handlers own retries and timeouts and the OpenAI SDK's
+    /// own retries are turned off; when <see langword="null"/>, the SDK's defaults apply.
+    /// </param>
+    public static IChatClient CreateProviderClient(ModelProviderOptions options, HttpClient? httpClient = null)
     {
-        if (options.Provider is ModelProvider.Offline)
-        {
-            return new ExtractiveChatClient();
-        }
-
-        var clientOptions = new OpenAIClientOptions
-        {
-            NetworkTimeout = options.Timeout,
-        };
-        var endpoint = options.Provider is ModelProvider.Ollama ? options.Endpoint ?? ModelProviderOptions.OllamaDefaultEndpoint : options.Endpoint;
-        if (endpoint is not null)
-        {
-            clientOptions.Endpoint = endpoint;
-        }
-
-        // Ollama ignores the key, but the client insists on one.
-        var key = options.Provider is ModelProvider.Ollama && string.IsNullOrWhiteSpace(options.ApiKey) ? "ollama" : options.ApiKey!;
-        return new OpenAIClient(new ApiKeyCredential(key), clientOptions).GetChatClient(options.Model!).AsIChatClient();
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Provider is ModelProvider.Offline
+            ? new ExtractiveChatClient()
+            : OpenAIClientFactory.Create(options, httpClient).GetChatClient(options.Model!).AsIChatClient();
     }
+
+    /// <summary>
+    /// The embedding generator for the same provider: the offline hashing embedder, or the provider's embedding
+    /// model (<see cref="ModelProviderOptions.EmbeddingModel"/>) over the same OpenAI-compatible client.
+    /// </summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelProviderOptions options, HttpClient? httpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Provider is ModelProvider.Offline
+            ? new HashingEmbedder()
+            : OpenAIClientFactory.Create(options, httpClient).GetEmbeddingClient(options.EffectiveEmbeddingModel).AsIEmbeddingGenerator();
+    }
+
+    private static HttpClient? ModelHttpClient(IServiceProvider provider, ModelProviderOptions options) =>
+        options.Provider is ModelProvider.Offline
+            ? null
+            : provider.GetRequiredService<IHttpClientFactory>().CreateClient(ModelHttpClients.Model);
 }

@@ -2,9 +2,16 @@ using Microsoft.Extensions.Options;
 
 namespace GoldenPath.AspNetCore.Models;
 
-/// <summary>Fails startup with a message that says which setting is missing and how to provide it.</summary>
+/// <summary>
+/// Fails startup with a message that says which setting is wrong and how to fix it, so a bad value never
+/// surfaces later as a resilience-library exception on the first chat turn.
+/// </summary>
 internal sealed class ModelProviderOptionsValidator : IValidateOptions<ModelProviderOptions>
 {
+    // The resilience pipeline rejects shorter timeouts and circuit-breaker windows.
+    private static readonly TimeSpan MinimumTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MinimumBreakerWindow = TimeSpan.FromMilliseconds(500);
+
     public ValidateOptionsResult Validate(string? name, ModelProviderOptions options)
     {
         var failures = new List<string>();
@@ -29,11 +36,60 @@ internal sealed class ModelProviderOptionsValidator : IValidateOptions<ModelProv
             failures.Add($"{section}:Endpoint must be an absolute URL.");
         }
 
-        if (options.Timeout <= TimeSpan.Zero)
+        if (options.Timeout is { } timeout && timeout < MinimumTimeout)
         {
-            failures.Add($"{section}:Timeout must be positive.");
+            failures.Add($"{section}:Timeout must be at least 10 ms (it bounds one attempt), e.g. \"00:01:00\".");
         }
 
+        if (options.TotalTimeout is { } total && total < options.EffectiveTimeout)
+        {
+            failures.Add($"{section}:TotalTimeout ({total}) must not be shorter than {section}:Timeout ({options.EffectiveTimeout}), or no retry could ever run.");
+        }
+
+        if (options.HealthCheckTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:HealthCheckTimeout must be positive, e.g. \"00:00:05\".");
+        }
+
+        ValidateResilience(options.Resilience, $"{section}:Resilience", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateResilience(ModelResilienceOptions resilience, string section, List<string> failures)
+    {
+        if (resilience.MaxRetryAttempts is < 0 or > 10)
+        {
+            failures.Add($"{section}:MaxRetryAttempts must be between 0 (no retries) and 10.");
+        }
+
+        if (resilience.RetryBaseDelay < TimeSpan.Zero)
+        {
+            failures.Add($"{section}:RetryBaseDelay must not be negative.");
+        }
+
+        if (resilience.MaxRetryDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:MaxRetryDelay must be positive, e.g. \"00:00:30\".");
+        }
+
+        if (resilience.CircuitBreakerFailureRatio is not (> 0 and <= 1))
+        {
+            failures.Add($"{section}:CircuitBreakerFailureRatio must be greater than 0 and at most 1, e.g. 0.5.");
+        }
+
+        if (resilience.CircuitBreakerMinimumThroughput < 2)
+        {
+            failures.Add($"{section}:CircuitBreakerMinimumThroughput must be at least 2.");
+        }
+
+        if (resilience.CircuitBreakerSamplingDuration < MinimumBreakerWindow)
+        {
+            failures.Add($"{section}:CircuitBreakerSamplingDuration must be at least 500 ms.");
+        }
+
+        if (resilience.CircuitBreakerBreakDuration < MinimumBreakerWindow)
+        {
+            failures.Add($"{section}:CircuitBreakerBreakDuration must be at least 500 ms.");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
@@ -18,6 +19,11 @@ public static class GoldenPathTelemetryExtensions
             .Validate(o => !o.CaptureMessageContent || isDevelopment,
                 $"{GenAiTelemetryOptions.SectionName}:CaptureMessageContent may only be true in Development; prompts must not reach telemetry back ends.")
             .ValidateOnStart();
+
+        // Semantic Kernel emits GenAI spans only behind these switches; the sensitive one follows the same Development-only rule.
+        AppContext.SetSwitch("Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnostics", true);
+        var capture = builder.Configuration.GetValue<bool>($"{GenAiTelemetryOptions.SectionName}:{nameof(GenAiTelemetryOptions.CaptureMessageContent)}");
+        AppContext.SetSwitch("Microsoft.SemanticKernel.Experimental.GenAI.EnableOTelDiagnosticsSensitive", capture && isDevelopment);
 
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource([.. GoldenPathTelemetry.ActivitySources]))

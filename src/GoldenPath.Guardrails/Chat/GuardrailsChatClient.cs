@@ -15,9 +15,25 @@ namespace GoldenPath.Guardrails;
 /// a block (a canary leak, say) ends the stream at once with the refusal and
 /// <see cref="ChatFinishReason.ContentFilter"/>. The last update carries the verdict.
 /// </remarks>
-public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngine engine) : DelegatingChatClient(innerClient)
+public sealed class GuardrailsChatClient : DelegatingChatClient
 {
-    private readonly GuardrailEngine _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+    private readonly Func<GuardrailEngine> _engine;
+
+    /// <summary>Guards every call with one fixed engine.</summary>
+    public GuardrailsChatClient(IChatClient innerClient, GuardrailEngine engine)
+        : base(innerClient)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _engine = () => engine;
+    }
+
+    /// <summary>Guards every call with the store's active version, so an activation or rollback applies from the next call.</summary>
+    public GuardrailsChatClient(IChatClient innerClient, GuardrailPolicyStore store)
+        : base(innerClient)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _engine = () => store.Current;
+    }
 
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages,
@@ -26,10 +42,12 @@ public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngin
     {
         ArgumentNullException.ThrowIfNull(messages);
 
-        var (guarded, inputVerdict) = GuardInput(messages);
+        // One engine for the whole call: input and output verdicts must name the same policy version.
+        var engine = _engine();
+        var (guarded, inputVerdict) = GuardInput(engine, messages);
         if (inputVerdict?.IsBlocked == true)
         {
-            return Refusal(inputVerdict);
+            return Refusal(engine, inputVerdict);
         }
 
         var response = await base.GetResponseAsync(guarded, options, cancellationToken).ConfigureAwait(false);
@@ -44,7 +62,7 @@ public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngin
                 continue;
             }
 
-            var verdict = _engine.EvaluateOutput(message.Text);
+            var verdict = engine.EvaluateOutput(message.Text);
             outputVerdict = outputVerdict is null ? verdict : GuardrailVerdict.Combine(outputVerdict, verdict);
             blocked |= verdict.IsBlocked;
             if (verdict.Action == RailAction.Redact)
@@ -53,10 +71,10 @@ public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngin
             }
         }
 
-        outputVerdict ??= _engine.EvaluateOutput(string.Empty);
+        outputVerdict ??= engine.EvaluateOutput(string.Empty);
         if (blocked)
         {
-            response.Messages = [new ChatMessage(ChatRole.Assistant, _engine.RefusalMessage)];
+            response.Messages = [new ChatMessage(ChatRole.Assistant, engine.RefusalMessage)];
             response.FinishReason = ChatFinishReason.ContentFilter;
         }
 
@@ -72,14 +90,15 @@ public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngin
     {
         ArgumentNullException.ThrowIfNull(messages);
 
-        var (guarded, inputVerdict) = GuardInput(messages);
+        var engine = _engine();
+        var (guarded, inputVerdict) = GuardInput(engine, messages);
         if (inputVerdict?.IsBlocked == true)
         {
-            yield return RefusalUpdate(inputVerdict, template: null);
+            yield return RefusalUpdate(engine, inputVerdict, template: null);
             yield break;
         }
 
-        var guard = new StreamingOutputGuard(_engine);
+        var guard = new StreamingOutputGuard(engine);
         ChatResponseUpdate? last = null;
         ChatFinishReason? finishReason = null;
 
@@ -101,7 +120,7 @@ public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngin
             var release = guard.Append(text);
             if (guard.IsBlocked)
             {
-                yield return RefusalUpdate(Finish(guard, inputVerdict), update);
+                yield return RefusalUpdate(engine, Finish(engine, guard, inputVerdict), update);
                 yield break;
             }
 
@@ -115,7 +134,7 @@ public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngin
         var rest = guard.Complete();
         if (guard.IsBlocked)
         {
-            yield return RefusalUpdate(Finish(guard, inputVerdict), last);
+            yield return RefusalUpdate(engine, Finish(engine, guard, inputVerdict), last);
             yield break;
         }
 
@@ -126,15 +145,15 @@ public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngin
             ConversationId = last?.ConversationId,
             ModelId = last?.ModelId,
             FinishReason = finishReason,
-            AdditionalProperties = new() { [GuardrailVerdict.PropertyName] = Finish(guard, inputVerdict) },
+            AdditionalProperties = new() { [GuardrailVerdict.PropertyName] = Finish(engine, guard, inputVerdict) },
         };
         yield return final;
     }
 
-    private GuardrailVerdict Finish(StreamingOutputGuard guard, GuardrailVerdict? inputVerdict)
+    private static GuardrailVerdict Finish(GuardrailEngine engine, StreamingOutputGuard guard, GuardrailVerdict? inputVerdict)
     {
         var output = guard.Verdict;
-        _engine.Record(RailStage.Output, output);
+        engine.Record(RailStage.Output, output);
         return inputVerdict is null ? output : GuardrailVerdict.Combine(inputVerdict, output);
     }
 
@@ -142,7 +161,7 @@ public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngin
     /// Evaluates the last user message that is not marked untrusted and, when it is redacted, returns a copy of
     /// the conversation with that message replaced; the caller's list and messages are never modified.
     /// </summary>
-    private (IEnumerable<ChatMessage> Messages, GuardrailVerdict? Verdict) GuardInput(IEnumerable<ChatMessage> messages)
+    private static (IEnumerable<ChatMessage> Messages, GuardrailVerdict? Verdict) GuardInput(GuardrailEngine engine, IEnumerable<ChatMessage> messages)
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         for (var i = list.Count - 1; i >= 0; i--)
@@ -153,7 +172,7 @@ public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngin
                 continue;
             }
 
-            var verdict = _engine.EvaluateInput(message.Text);
+            var verdict = engine.EvaluateInput(message.Text);
             if (verdict.Action != RailAction.Redact)
             {
                 return (list, verdict);
@@ -199,15 +218,15 @@ public sealed class GuardrailsChatClient(IChatClient innerClient, GuardrailEngin
 
     private static string TextOf(ChatResponseUpdate update) => update.Text ?? string.Empty;
 
-    private ChatResponse Refusal(GuardrailVerdict verdict) =>
-        new(new ChatMessage(ChatRole.Assistant, _engine.RefusalMessage))
+    private static ChatResponse Refusal(GuardrailEngine engine, GuardrailVerdict verdict) =>
+        new(new ChatMessage(ChatRole.Assistant, engine.RefusalMessage))
         {
             FinishReason = ChatFinishReason.ContentFilter,
             AdditionalProperties = new() { [GuardrailVerdict.PropertyName] = verdict },
         };
 
-    private ChatResponseUpdate RefusalUpdate(GuardrailVerdict verdict, ChatResponseUpdate? template) =>
-        new(ChatRole.Assistant, _engine.RefusalMessage)
+    private static ChatResponseUpdate RefusalUpdate(GuardrailEngine engine, GuardrailVerdict verdict, ChatResponseUpdate? template) =>
+        new(ChatRole.Assistant, engine.RefusalMessage)
         {
             ResponseId = template?.ResponseId,
             MessageId = template?.MessageId,

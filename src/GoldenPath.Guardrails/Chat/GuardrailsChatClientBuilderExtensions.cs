@@ -7,8 +7,9 @@ public static class GuardrailsChatClientBuilderExtensions
     /// <summary>Adds <see cref="GuardrailsChatClient"/> to the pipeline.</summary>
     /// <param name="builder">The pipeline builder.</param>
     /// <param name="engine">
-    /// The engine to use. When null it is resolved from the <see cref="IServiceProvider"/> given to
-    /// <see cref="ChatClientBuilder.Build(IServiceProvider?)"/>, so one engine (and its compiled policy) is shared.
+    /// A fixed engine to use. When null, the <see cref="IServiceProvider"/> given to
+    /// <see cref="ChatClientBuilder.Build(IServiceProvider?)"/> supplies a <see cref="GuardrailPolicyStore"/>, whose
+    /// activations and rollbacks the client follows; failing that, a registered <see cref="GuardrailEngine"/>.
     /// </param>
     public static ChatClientBuilder UseGoldenPathGuardrails(this ChatClientBuilder builder, GuardrailEngine? engine = null)
     {
@@ -16,12 +17,30 @@ public static class GuardrailsChatClientBuilderExtensions
 
         return builder.Use((innerClient, services) =>
         {
-            var resolved = engine
-                ?? services.GetService(typeof(GuardrailEngine)) as GuardrailEngine
+            if (engine is not null)
+            {
+                return new GuardrailsChatClient(innerClient, engine);
+            }
+
+            if (services.GetService(typeof(GuardrailPolicyStore)) is GuardrailPolicyStore store)
+            {
+                return new GuardrailsChatClient(innerClient, store);
+            }
+
+            var registered = services.GetService(typeof(GuardrailEngine)) as GuardrailEngine
                 ?? throw new InvalidOperationException(
-                    $"No {nameof(GuardrailEngine)} is registered. Register one (for example " +
-                    $"services.AddSingleton(GuardrailEngine.Create(options))) or pass it to {nameof(UseGoldenPathGuardrails)}.");
-            return new GuardrailsChatClient(innerClient, resolved);
+                    $"Neither a {nameof(GuardrailPolicyStore)} nor a {nameof(GuardrailEngine)} is registered. Register the store " +
+                    $"(for example services.AddSingleton(new GuardrailPolicyStore(options))) or pass an engine to {nameof(UseGoldenPathGuardrails)}.");
+            return new GuardrailsChatClient(innerClient, registered);
         });
+    }
+
+    /// <summary>Adds <see cref="GuardrailsChatClient"/> guarded by the active version of <paramref name="store"/>.</summary>
+    public static ChatClientBuilder UseGoldenPathGuardrails(this ChatClientBuilder builder, GuardrailPolicyStore store)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(store);
+
+        return builder.Use(innerClient => new GuardrailsChatClient(innerClient, store));
     }
 }

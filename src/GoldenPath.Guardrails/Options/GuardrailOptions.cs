@@ -15,8 +15,17 @@ public sealed class GuardrailOptions
     /// <summary>Hosts that links and images in answers may point to; subdomains of a listed host are allowed too.</summary>
     public IList<string> AllowedLinkHosts { get; set; } = [];
 
-    /// <summary>A policy file to use instead of the embedded default policy.</summary>
+    /// <summary>
+    /// A policy file to use instead of the embedded default policy. It is the version active at startup; every
+    /// other loaded version stays available for <see cref="GuardrailPolicyStore.Activate"/>.
+    /// </summary>
     public string? PolicyPath { get; set; }
+
+    /// <summary>
+    /// A directory whose <c>*.json</c> files are loaded, in file-name order, as policy versions that can be
+    /// activated. Dropping a file here never activates it: a change of rails is always an explicit, audited act.
+    /// </summary>
+    public string? PoliciesDirectory { get; set; }
 
     public string RefusalMessage { get; set; } = "I can't help with that request.";
 }

@@ -17,6 +17,9 @@ public sealed class GuardrailPolicy
 
     public string Version { get; }
 
+    /// <summary>The 1-based line of <c>"version"</c> in the source document, so a clash between two files can point at it.</summary>
+    internal long VersionLine { get; init; }
+
     public InputLengthRailSettings InputLength { get; internal init; } = new();
     public PromptInjectionRailSettings PromptInjection { get; internal init; } = new();
     public PiiRailSettings Pii { get; internal init; } = new();
@@ -31,23 +34,7 @@ public sealed class GuardrailPolicy
     public static GuardrailPolicy Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new GuardrailPolicyException(
-                path,
-                line: null,
-                $"The policy file could not be read ({ex.Message}).",
-                "Point GoldenPath:Guardrails:PolicyPath at a readable policy file, or remove the setting to use the embedded default policy.",
-                ex);
-        }
-
-        return PolicyReader.Read(bytes, path);
+        return PolicyReader.Read(ReadFile(path), path);
     }
 
     /// <param name="json">The policy document.</param>
@@ -60,12 +47,35 @@ public sealed class GuardrailPolicy
         return PolicyReader.Read(System.Text.Encoding.UTF8.GetBytes(json), source);
     }
 
-    private static GuardrailPolicy LoadDefault()
+    internal const string PolicyPathFix =
+        "Point GoldenPath:Guardrails:PolicyPath at a readable policy file, or remove the setting to use the embedded default policy.";
+
+    /// <exception cref="GuardrailPolicyException">The file is missing or unreadable.</exception>
+    internal static byte[] ReadFile(string path, string fix = PolicyPathFix)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new GuardrailPolicyException(
+                path,
+                line: null,
+                $"The policy file could not be read ({ex.Message}).",
+                fix,
+                ex);
+        }
+    }
+
+    internal static byte[] ReadDefaultBytes()
     {
         using var stream = typeof(GuardrailPolicy).Assembly.GetManifestResourceStream(DefaultResourceName)
             ?? throw new InvalidOperationException($"The embedded resource '{DefaultResourceName}' is missing from the assembly.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return PolicyReader.Read(buffer.ToArray(), "default.policy.json");
+        return buffer.ToArray();
     }
+
+    private static GuardrailPolicy LoadDefault() => PolicyReader.Read(ReadDefaultBytes(), "default.policy.json");
 }

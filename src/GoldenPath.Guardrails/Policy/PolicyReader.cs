@@ -59,6 +59,7 @@ internal ref struct PolicyReader
         ExpectStartObject("the policy");
 
         string? version = null;
+        long versionLine = 0;
         var rails = new Rails();
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
@@ -69,6 +70,7 @@ internal ref struct PolicyReader
             {
                 case "version":
                     version = ReadString(name, line);
+                    versionLine = line;
                     if (string.IsNullOrWhiteSpace(version))
                     {
                         throw Error(line, "\"version\" is empty.", "Set it to a value such as \"2026.11.29.1\" and bump it on every change.");
@@ -96,6 +98,7 @@ internal ref struct PolicyReader
 
         return new GuardrailPolicy(version)
         {
+            VersionLine = versionLine,
             InputLength = rails.InputLength,
             PromptInjection = rails.PromptInjection,
             Pii = rails.Pii,

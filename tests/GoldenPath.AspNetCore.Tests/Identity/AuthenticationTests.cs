@@ -99,4 +99,15 @@ public sealed class AuthenticationTests
         // A group named admin is not the admin role.
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task TheIssuersRolesClaimGrantsTheAdminPolicy()
+    {
+        await using var app = await GoldenPathTestHost.StartAsync("Development", TestTokens.SharedKeySettings(), a =>
+            a.MapGet("/admin", () => "ok").RequireAuthorization(GoldenPathAuthorizationExtensions.AdminPolicy));
+
+        var response = await GetAsync(app, TestTokens.SharedKeyToken(roles: ["admin"]), "/admin");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

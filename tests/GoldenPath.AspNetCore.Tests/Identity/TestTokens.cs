@@ -20,7 +20,7 @@ internal static class TestTokens
         ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(SharedKey),
     };
 
-    public static string SharedKeyToken(string user = "alice", string[]? groups = null, string audience = Audience, TimeSpan? lifetime = null)
+    public static string SharedKeyToken(string user = "alice", string[]? groups = null, string audience = Audience, TimeSpan? lifetime = null, string[]? roles = null)
     {
         var expires = DateTime.UtcNow + (lifetime ?? TimeSpan.FromMinutes(5));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -30,7 +30,7 @@ internal static class TestTokens
             NotBefore = expires.AddMinutes(-10),
             IssuedAt = expires.AddMinutes(-10),
             Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("sub", user), .. (groups ?? []).Select(g => new Claim("groups", g))]),
+            Subject = new ClaimsIdentity([new Claim("sub", user), .. (groups ?? []).Select(g => new Claim("groups", g)), .. (roles ?? []).Select(r => new Claim("roles", r))]),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SharedKey), SecurityAlgorithms.HmacSha256),
         });
     }

@@ -1,4 +1,5 @@
 using GoldenPath.AspNetCore;
+using GoldenPath.AspNetCore.Management;
 using RagChatbot._1.Api.Chat;
 using RagChatbot._1.Api.Knowledge;
 
@@ -13,6 +14,7 @@ var app = builder.Build();
 app.UseGoldenPathDefaults();
 app.MapDefaultEndpoints();
 app.MapChatEndpoints();
+app.MapGoldenPathManagement();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using GoldenPath.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -81,9 +82,10 @@ public static class Extensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        // Health endpoints reveal internals, so outside Development they are mapped only by an explicit decision.
+        // Health endpoints reveal internals, so outside Development they are mapped only by an explicit decision
+        // (GoldenPath:Health:MapOutsideDevelopment), and then answer with the overall status and no details.
         // They are the one anonymous surface: probes carry no token.
-        if (app.Environment.IsDevelopment())
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("GoldenPath:Health:MapOutsideDevelopment"))
         {
             app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
             app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions

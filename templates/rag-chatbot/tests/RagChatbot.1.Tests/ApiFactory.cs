@@ -16,8 +16,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public const string Canary = "GPCANARY-3f9a1c7e5b2d4086";
 
-    /// <summary>A different document folder, for tests that bring their own documents.</summary>
-    public string? KnowledgePath { get; init; }
+    /// <summary>Configuration for one test on top of the defaults below, e.g. a tighter limit or another document folder.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,10 +26,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             ["GoldenPath:Model:Provider"] = "Offline",
             ["GoldenPath:Guardrails:Canary"] = Canary,
+            // Generous enough that only the tests about limits ever reach them.
+            ["GoldenPath:RateLimits:PerUser"] = "1000",
+            ["GoldenPath:RateLimits:PerAddress"] = "1000",
         };
-        if (KnowledgePath is not null)
+        foreach (var (key, value) in Settings)
         {
-            settings["Knowledge:Path"] = KnowledgePath;
+            settings[key] = value;
         }
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));

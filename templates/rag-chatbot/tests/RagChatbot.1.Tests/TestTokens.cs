@@ -29,7 +29,11 @@ internal static class TestTokens
             IssuedAt = expires < now ? expires.AddMinutes(-5) : now,
             NotBefore = expires < now ? expires.AddMinutes(-5) : now,
             Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("sub", user.Id), .. user.Groups.Select(g => new Claim("groups", g))]),
+            Subject = new ClaimsIdentity([
+                new Claim("sub", user.Id),
+                .. user.Groups.Select(g => new Claim("groups", g)),
+                .. user.Roles.Select(r => new Claim("roles", r)),
+            ]),
             SigningCredentials = new SigningCredentials(key ?? SigningKey, algorithm),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
@@ -37,9 +41,10 @@ internal static class TestTokens
 }
 
 /// <summary>The demo users documented in the README.</summary>
-internal sealed record DemoUser(string Id, params string[] Groups)
+internal sealed record DemoUser(string Id, string[] Groups, string[] Roles)
 {
-    public static readonly DemoUser Alice = new("alice", "employees", "hr");
-    public static readonly DemoUser Bob = new("bob", "employees", "engineering");
-    public static readonly DemoUser Carol = new("carol", "employees", "executives");
+    public static readonly DemoUser Alice = new("alice", ["employees", "hr"], []);
+    public static readonly DemoUser Bob = new("bob", ["employees", "engineering"], []);
+    public static readonly DemoUser Carol = new("carol", ["employees", "executives"], []);
+    public static readonly DemoUser Dana = new("dana", ["employees", "platform"], ["admin"]);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GoldenPath.AspNetCore.Limits;
 using GoldenPath.AspNetCore.Web;
 using Microsoft.AspNetCore.Http.Json;
@@ -17,7 +16,8 @@ public static class ChatEndpoints
             .Produces<ChatReply>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 
@@ -25,7 +25,7 @@ public static class ChatEndpoints
         HttpContext context,
         ChatTurn turn,
         IOptions<JsonOptions> json,
-        IOptions<RequestLimitsOptions> limits,
+        ChatMessageLimits limits,
         CancellationToken cancellationToken)
     {
         var request = await JsonRequestReader.ReadAsync<ChatRequest>(context.Request, json.Value.SerializerOptions, cancellationToken);
@@ -35,18 +35,9 @@ public static class ChatEndpoints
         }
 
         var message = request.Value!.Message;
-        if (string.IsNullOrWhiteSpace(message))
+        if (limits.Check(message) is { } tooLarge)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing message", detail: "Send a non-empty 'message' string.");
-        }
-
-        var maxCharacters = limits.Value.MaxMessageCharacters;
-        if (message.Length > maxCharacters)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Message too long",
-                detail: $"The message has {message.Length} characters; the limit is {maxCharacters}. Shorten it or split it into several turns.");
+            return tooLarge;
         }
 
         var conversationId = string.IsNullOrWhiteSpace(request.Value.ConversationId) ? Guid.NewGuid().ToString("n") : request.Value.ConversationId;
@@ -56,6 +47,6 @@ public static class ChatEndpoints
         }
 
         // The request's token is cancelled when the client disconnects, which cancels the model call too.
-        return TypedResults.Ok(await turn.RunAsync(message, conversationId, context.User, cancellationToken));
+        return TypedResults.Ok(await turn.RunAsync(message!, conversationId, context.User, cancellationToken));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using GoldenPath.AspNetCore.Identity;
+using GoldenPath.AspNetCore.Telemetry;
 using GoldenPath.Guardrails;
 using GoldenPath.Retrieval;
 using Microsoft.Extensions.AI;
@@ -14,23 +15,28 @@ namespace RagChatbot._1.Api.Chat;
 /// </summary>
 public sealed partial class ChatTurn(
     IChatClient chatClient,
-    GuardrailEngine guardrails,
+    GuardrailPolicyStore guardrails,
     KnowledgeIndex knowledge,
     IOptions<PrincipalClaimOptions> principalClaims,
-    IOptions<GuardrailOptions> guardrailOptions)
+    IOptions<GuardrailOptions> guardrailOptions,
+    ILogger<ChatTurn> logger)
 {
     private const int PassagesPerTurn = 4;
 
     public async Task<ChatReply> RunAsync(string message, string conversationId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        var principals = user.ToPrincipalSet(principalClaims.Value);
+        var userId = principals.FirstOrDefault(p => p.StartsWith("user:", StringComparison.Ordinal)) ?? "anonymous";
+
         // Input rails run before retrieval: a blocked attack never touches the knowledge base.
-        var input = guardrails.EvaluateInput(message);
+        // The active policy version is read once per turn, so an activation never splits a turn across two policies.
+        var input = guardrails.Current.EvaluateInput(message);
         if (input.IsBlocked)
         {
+            LogTurn(logger, userId, message, input.Action, input.PolicyVersion, 0);
             return new ChatReply(guardrailOptions.Value.RefusalMessage, [], VerdictSummary.From(input), conversationId);
         }
 
-        var principals = user.ToPrincipalSet(principalClaims.Value);
         var passages = knowledge.Search(input.Text, principals, PassagesPerTurn);
 
         var messages = ChatPrompt.Build(input.Text, passages, guardrailOptions.Value.Canary);
@@ -38,6 +44,7 @@ public sealed partial class ChatTurn(
 
         var verdict = response.GetGuardrailVerdict() is { } pipelineVerdict ? GuardrailVerdict.Combine(input, pipelineVerdict) : input;
         var citations = verdict.IsBlocked ? [] : Cite(response.Text, passages, principals);
+        LogTurn(logger, userId, message, verdict.Action, verdict.PolicyVersion, citations.Count);
         return new ChatReply(response.Text, citations, VerdictSummary.From(verdict), conversationId);
     }
 
@@ -53,6 +60,10 @@ public sealed partial class ChatTurn(
             .DistinctBy(p => p.DocumentId)
             .Select(p => new Citation(p.DocumentId, p.Title))];
     }
+
+    // The user id is hashed and the message erased by the log redactors; neither is ever written in clear.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat turn by {UserId} ({Message}): {Action} under policy {PolicyVersion}, {Citations} citations")]
+    private static partial void LogTurn(ILogger logger, [UserId] string userId, [Prompt] string message, RailAction action, string policyVersion, int citations);
 
     [GeneratedRegex(@"\[(?<id>[a-z0-9][a-z0-9._-]*)\]")]
     private static partial Regex CitationMarker();

@@ -30,6 +30,16 @@ public sealed class ChatEndpointTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task TokenForAnotherAudienceIsUnauthorized()
+    {
+        var client = factory.CreateClient(TestTokens.Create(DemoUser.Bob, audience: "some-other-api"));
+
+        var response = await client.PostAsJsonAsync("/api/chat", new { message = "When are the office holidays?" }, Cancellation);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task TokenSignedWithAnotherKeyIsUnauthorized()
     {
         var client = factory.CreateClient(TestTokens.Create(DemoUser.Bob, key: new RsaSecurityKey(RSA.Create(2048))));

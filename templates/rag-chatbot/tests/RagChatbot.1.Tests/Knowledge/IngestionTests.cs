@@ -25,7 +25,7 @@ public sealed class IngestionTests : IDisposable
             ---
             The draft reorganisation plan moves the north garage team to the new facilities office in January.
             """);
-        await using var factory = new ApiFactory { KnowledgePath = _folder };
+        await using var factory = new ApiFactory { Settings = { ["Knowledge:Path"] = _folder } };
 
         var reply = await factory.CreateClient(DemoUser.Alice).AskAsync("Who issues north garage permits in January?");
 
