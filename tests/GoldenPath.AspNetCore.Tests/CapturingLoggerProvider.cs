@@ -15,7 +15,9 @@ internal sealed class CapturingLoggerProvider(string category) : ILoggerProvider
     {
     }
 
-    internal sealed record LogEntry(LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> Fields);
+    /// <param name="Fields">The structured values as logged.</param>
+    /// <param name="Rendered">The same values as text, taken during the call: redacted values are pooled and cannot be read later.</param>
+    internal sealed record LogEntry(LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> Fields, IReadOnlyDictionary<string, string?> Rendered);
 
     private sealed class Logger(CapturingLoggerProvider provider) : ILogger
     {
@@ -25,10 +27,10 @@ internal sealed class CapturingLoggerProvider(string category) : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var fields = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
-                : new Dictionary<string, object?>();
-            provider.Entries.Enqueue(new LogEntry(logLevel, eventId, formatter(state, exception), fields));
+            var pairs = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
+            var fields = pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            var rendered = pairs.ToDictionary(p => p.Key, p => p.Value?.ToString(), StringComparer.Ordinal);
+            provider.Entries.Enqueue(new LogEntry(logLevel, eventId, formatter(state, exception), fields, rendered));
         }
     }
 }

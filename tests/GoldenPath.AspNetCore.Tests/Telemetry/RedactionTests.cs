@@ -23,9 +23,9 @@ public sealed partial class RedactionTests
         Assert.All(entries, entry => Assert.DoesNotContain("alice@example.com", entry.Message));
         Assert.DoesNotContain(entries, entry => entry.Message.Contains("salary band", StringComparison.Ordinal) || entry.Message.Contains("second question", StringComparison.Ordinal));
         // Hashed, not erased: the same user gives the same token, so a security reviewer can still follow one user.
-        var firstUser = entries[0].Fields["UserId"]?.ToString();
+        var firstUser = entries[0].Rendered["UserId"];
         Assert.False(string.IsNullOrEmpty(firstUser));
-        Assert.Equal(firstUser, entries[1].Fields["UserId"]?.ToString());
+        Assert.Equal(firstUser, entries[1].Rendered["UserId"]);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat turn by {UserId}: {Prompt} -> {Action}")]
