@@ -28,6 +28,15 @@ public static class ClaimsPrincipalExtensions
         return PrincipalSet.From(principals);
     }
 
+    /// <summary>
+    /// A stable, non-reversible key for the authenticated user (from the configured user claim), for per-user limits
+    /// and budgets; null for anonymous callers.
+    /// </summary>
+    public static string? UserKey(this ClaimsPrincipal user, PrincipalClaimOptions options) =>
+        user.Identity?.IsAuthenticated == true && user.FindFirst(options.UserClaim)?.Value is { Length: > 0 } id
+            ? PrincipalSet.From([$"user:{id.Trim()}"]).Hash
+            : null;
+
     private static IEnumerable<string> Values(ClaimsPrincipal user, IEnumerable<string> claimTypes) =>
         claimTypes
             .SelectMany(type => user.FindAll(type))

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using GoldenPath.Retrieval;
+using GoldenPath.AspNetCore.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -25,12 +25,12 @@ public static class GoldenPathRateLimitingExtensions
             .ValidateOnStart();
 
         builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, IOptions<PrincipalClaimOptions>>((limiter, limits, claims) =>
         {
             var options = limits.Value;
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    UserKey(context) is { } user
+                    !IsProbe(context) && context.User.UserKey(claims.Value) is { } user
                         ? RateLimitPartition.GetFixedWindowLimiter(user, _ => Window(options.PerUser, options.Window))
                         : RateLimitPartition.GetNoLimiter(string.Empty)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -40,18 +40,6 @@ public static class GoldenPathRateLimitingExtensions
             limiter.OnRejected = RejectAsync;
         });
         return builder;
-    }
-
-    private static string? UserKey(HttpContext context)
-    {
-        if (IsProbe(context) || context.User.Identity?.IsAuthenticated != true)
-        {
-            return null;
-        }
-
-        // Partition keys live in memory only, but are hashed anyway: they never need to be readable.
-        var subject = context.User.FindFirst("sub")?.Value ?? context.User.Identity.Name;
-        return subject is null ? null : PrincipalSet.From([$"user:{subject}"]).Hash;
     }
 
     private static bool IsProbe(HttpContext context) =>

@@ -1,3 +1,4 @@
+using GoldenPath.AspNetCore.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.AI;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +44,8 @@ public static class GoldenPathRequestLimitsExtensions
             inner,
             services.GetRequiredService<TokenBudget>(),
             services.GetRequiredService<TokenCounter>(),
-            services.GetRequiredService<IHttpContextAccessor>()));
+            services.GetRequiredService<IHttpContextAccessor>(),
+            services.GetRequiredService<IOptions<PrincipalClaimOptions>>().Value));
 
     public static WebApplication UseGoldenPathRequestLimits(this WebApplication app)
     {

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using GoldenPath.Retrieval;
+using GoldenPath.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 
@@ -11,7 +11,7 @@ namespace GoldenPath.AspNetCore.Limits;
 /// before the call (so a spent budget never reaches the model), and the answer, as the provider reports it, after.
 /// Calls made outside an authenticated request (background work, tests of the pipeline) are not charged.
 /// </summary>
-public sealed class TokenBudgetChatClient(IChatClient innerClient, TokenBudget budget, TokenCounter counter, IHttpContextAccessor httpContext)
+public sealed class TokenBudgetChatClient(IChatClient innerClient, TokenBudget budget, TokenCounter counter, IHttpContextAccessor httpContext, PrincipalClaimOptions claims)
     : DelegatingChatClient(innerClient)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -40,13 +40,11 @@ public sealed class TokenBudgetChatClient(IChatClient innerClient, TokenBudget b
 
     private (string? User, int PromptTokens) Reserve(IEnumerable<ChatMessage> messages)
     {
-        var subject = httpContext.HttpContext?.User is { Identity.IsAuthenticated: true } principal ? principal.FindFirst("sub")?.Value : null;
-        if (subject is null)
+        if (httpContext.HttpContext?.User.UserKey(claims) is not { } user)
         {
             return (null, 0);
         }
 
-        var user = PrincipalSet.From([$"user:{subject}"]).Hash;
         var prompt = messages.Sum(m => counter.Count(m.Text));
         if (!budget.TryConsume(user, prompt, out var retryAfter))
         {

@@ -41,4 +41,18 @@ public sealed class ClaimsPrincipalExtensionsTests
 
         Assert.Equal(["group:finance", "user:0001"], principals.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void UserKeyFollowsTheConfiguredClaimIsStableAndNeverTheRawId()
+    {
+        var options = new PrincipalClaimOptions { UserClaim = "oid" };
+
+        var key = User(new Claim("oid", "0001"), new Claim("sub", "other")).UserKey(options);
+
+        Assert.NotNull(key);
+        Assert.DoesNotContain("0001", key);
+        Assert.Equal(key, User(new Claim("oid", "0001")).UserKey(options));
+        Assert.NotEqual(key, User(new Claim("oid", "0002")).UserKey(options));
+        Assert.Null(new ClaimsPrincipal(new ClaimsIdentity([new Claim("oid", "0001")])).UserKey(options));
+    }
 }
