@@ -1,23 +1,27 @@
 using System.CommandLine;
 using System.Text.Json;
 using GoldenPath.Cli.Output;
+using GoldenPath.Guardrails;
 using GoldenPath.Retrieval;
 
 namespace GoldenPath.Cli.Commands;
 
-/// <summary><c>goldenpath retrieval ...</c>: ingest access-controlled documents and query them as a given user.</summary>
+/// <summary><c>goldenpath retrieval ...</c>: ingest access-controlled documents into a store and query them as a given user.</summary>
 internal static class RetrievalCommands
 {
     public static Command Create(CliConsole console) => new("retrieval", "Ingest and query access-controlled knowledge.")
     {
         CreateIngestCommand(console),
         CreateQueryCommand(console),
+        RetrievalBenchCommand.Create(console),
     };
 
     private static Command CreateIngestCommand(CliConsole console)
     {
         var docs = DocsOption();
-        var command = new Command("ingest", "Read a document folder and report what would be indexed; exit 1 when any document is rejected.") { docs };
+        docs.Required = true;
+        var store = StoreOption("Store directory to ingest into (created when missing); without it, only check what would be indexed.");
+        var command = new Command("ingest", "Ingest a document folder into a store, or check it without --store; exit 1 when any document is rejected.") { docs, store };
         command.SetAction(parseResult =>
         {
             if (!TryRead(parseResult.GetRequiredValue(docs).FullName, console, out var report))
@@ -25,15 +29,45 @@ internal static class RetrievalCommands
                 return ExitCodes.Error;
             }
 
-            console.Out.WriteLine($"accepted: {report.Accepted.Count}");
-            console.Out.WriteLine($"rejected: {report.Rejected.Count}");
-            foreach (var rejected in report.Rejected)
+            if (parseResult.GetValue(store) is not { } storeDirectory)
             {
-                var line = rejected.Line is { } number ? $"({number})" : string.Empty;
-                console.Out.WriteLine($"  {rejected.Source}{line}: {rejected.Reason}");
+                console.Out.WriteLine($"accepted: {report.Accepted.Count}");
+                WriteRejected(console, report.Rejected);
+                return report.Rejected.Count == 0 ? ExitCodes.Success : ExitCodes.Error;
             }
 
-            return report.Rejected.Count == 0 ? ExitCodes.Success : ExitCodes.Error;
+            // Chunks are screened with the default input rails so a planted instruction never reaches the index.
+            var screen = new RetrievalChunkScreen(new GuardrailEngine(GuardrailPolicy.Default, new GuardrailOptions()));
+            if (!TryOpen(storeDirectory.FullName, console, new KnowledgeIndexOptions { ChunkScreen = screen }, out var index))
+            {
+                return ExitCodes.Error;
+            }
+
+            using (index)
+            {
+                IngestionResult result;
+                try
+                {
+                    result = index.Ingest(report);
+                }
+                catch (KnowledgeStoreException ex)
+                {
+                    console.Error.WriteLine($"error: {ex.Message}");
+                    return ExitCodes.Error;
+                }
+
+                console.Out.WriteLine($"store: {index.StorePath}");
+                console.Out.WriteLine($"ingested: {result.Ingested}");
+                console.Out.WriteLine($"unchanged: {result.Unchanged}");
+                WriteRejected(console, result.Rejected);
+                console.Out.WriteLine($"quarantined: {result.Quarantined.Count}");
+                foreach (var chunk in result.Quarantined)
+                {
+                    console.Out.WriteLine($"  {chunk.DocumentId} chunk {chunk.ChunkIndex}: {chunk.Reason}");
+                }
+
+                return result.Rejected.Count == 0 ? ExitCodes.Success : ExitCodes.Error;
+            }
         });
         return command;
     }
@@ -41,6 +75,7 @@ internal static class RetrievalCommands
     private static Command CreateQueryCommand(CliConsole console)
     {
         var docs = DocsOption();
+        var store = StoreOption("Store directory written by 'goldenpath retrieval ingest --store'.");
         var principals = new Option<string>("--principals") { Description = "Who is asking, comma-separated, for example \"user:alice,group:eng\".", Required = true };
         var query = new Option<string>("--query") { Description = "The question.", Required = true };
         var top = new Option<int>("--top") { Description = "Most passages to return.", DefaultValueFactory = _ => 4 };
@@ -52,10 +87,17 @@ internal static class RetrievalCommands
             }
         });
 
-        var command = new Command("query", "Search the documents as the given principals; prints one JSON object per passage.")
+        var command = new Command("query", "Search a store (--store) or a document folder (--docs) as the given principals; prints one JSON object per passage.")
         {
-            docs, principals, query, top,
+            docs, store, principals, query, top,
         };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(docs) is null) == (result.GetValue(store) is null))
+            {
+                result.AddError("Pass exactly one of --store DIR (a store built by 'retrieval ingest --store') or --docs FOLDER (index the folder in memory).");
+            }
+        });
         command.SetAction(parseResult =>
         {
             PrincipalSet caller;
@@ -69,26 +111,43 @@ internal static class RetrievalCommands
                 return ExitCodes.Error;
             }
 
-            if (!TryRead(parseResult.GetRequiredValue(docs).FullName, console, out var report))
+            KnowledgeIndex index;
+            if (parseResult.GetValue(store) is { } storeDirectory)
             {
-                return ExitCodes.Error;
+                if (!Directory.Exists(storeDirectory.FullName))
+                {
+                    console.Error.WriteLine($"error: store directory '{storeDirectory.FullName}' does not exist; create it with 'goldenpath retrieval ingest --store {storeDirectory.FullName} --docs FOLDER'.");
+                    return ExitCodes.Error;
+                }
+
+                if (!TryOpen(storeDirectory.FullName, console, new KnowledgeIndexOptions(), out index))
+                {
+                    return ExitCodes.Error;
+                }
+            }
+            else
+            {
+                if (!TryRead(parseResult.GetRequiredValue(docs).FullName, console, out var report))
+                {
+                    return ExitCodes.Error;
+                }
+
+                // Rejected documents are simply absent from the index (deny-by-default); say so, on stderr to keep stdout parseable.
+                if (report.Rejected.Count > 0)
+                {
+                    console.Error.WriteLine($"warning: {report.Rejected.Count} document(s) rejected and not searchable; run 'goldenpath retrieval ingest' for details.");
+                }
+
+                index = new KnowledgeIndex(new HashingEmbedder());
+                index.Ingest(report);
             }
 
-            // Rejected documents are simply absent from the index (deny-by-default); say so, on stderr to keep stdout parseable.
-            if (report.Rejected.Count > 0)
+            using (index)
             {
-                console.Error.WriteLine($"warning: {report.Rejected.Count} document(s) rejected and not searchable; run 'goldenpath retrieval ingest' for details.");
-            }
-
-            var index = new KnowledgeIndex(new HashingEmbedder());
-            foreach (var document in report.Accepted)
-            {
-                index.Upsert(document);
-            }
-
-            foreach (var passage in index.Search(parseResult.GetRequiredValue(query), caller, parseResult.GetValue(top)))
-            {
-                console.Out.WriteLine(JsonSerializer.Serialize(new PassageLine(passage.DocumentId, passage.Title, Math.Round(passage.Score, 4)), CliJson.Compact));
+                foreach (var passage in index.Search(parseResult.GetRequiredValue(query), caller, parseResult.GetValue(top)))
+                {
+                    console.Out.WriteLine(JsonSerializer.Serialize(new PassageLine(passage.DocumentId, passage.Title, Math.Round(passage.Score, 4), passage.FlagReason), CliJson.Compact));
+                }
             }
 
             return ExitCodes.Success;
@@ -97,7 +156,41 @@ internal static class RetrievalCommands
     }
 
     private static Option<DirectoryInfo> DocsOption() =>
-        new("--docs") { Description = "Folder of Markdown, text or JSON documents with ACLs.", Required = true };
+        new("--docs") { Description = "Folder of Markdown, text or JSON documents with ACLs." };
+
+    private static Option<DirectoryInfo> StoreOption(string description) =>
+        new("--store") { Description = description };
+
+    private static void WriteRejected(CliConsole console, IReadOnlyList<RejectedDocument> rejected)
+    {
+        console.Out.WriteLine($"rejected: {rejected.Count}");
+        foreach (var document in rejected)
+        {
+            var line = document.Line is { } number ? $"({number})" : string.Empty;
+            console.Out.WriteLine($"  {document.Source}{line}: {document.Reason}");
+        }
+    }
+
+    private static bool TryOpen(string directory, CliConsole console, KnowledgeIndexOptions options, out KnowledgeIndex index)
+    {
+        try
+        {
+            index = KnowledgeIndex.Open(directory, new HashingEmbedder(), options);
+        }
+        catch (KnowledgeStoreException ex)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            index = null!;
+            return false;
+        }
+
+        foreach (var warning in index.RecoveryWarnings)
+        {
+            console.Error.WriteLine($"warning: {warning}");
+        }
+
+        return true;
+    }
 
     private static bool TryRead(string directory, CliConsole console, out IngestionReport report)
     {
@@ -114,5 +207,9 @@ internal static class RetrievalCommands
         }
     }
 
-    private sealed record PassageLine(string Id, string Title, double Score);
+    private sealed record PassageLine(
+        string Id,
+        string Title,
+        double Score,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Flag);
 }

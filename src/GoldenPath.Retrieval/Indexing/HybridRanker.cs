@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace GoldenPath.Retrieval;
 
 /// <summary>
@@ -23,27 +21,27 @@ internal static class HybridRanker
     /// </summary>
     internal const float MinCosineWithoutLexicalOverlap = 0.3f;
 
-    internal static List<(IndexedChunk Chunk, double Score)> Rank(IReadOnlyList<IndexedChunk> permitted, float[] queryVector, IReadOnlyList<string> queryTerms)
+    /// <param name="permitted">Every chunk the caller may read, with its cosine to the query.</param>
+    /// <param name="queryTerms">Distinct content terms of the query.</param>
+    internal static List<(IndexedChunk Chunk, double Score)> Rank(IReadOnlyList<(IndexedChunk Chunk, float Cosine)> permitted, IReadOnlyList<string> queryTerms)
     {
         if (permitted.Count == 0)
         {
             return [];
         }
 
-        var averageLength = Math.Max(1.0, permitted.Average(chunk => (double)chunk.Length));
+        var averageLength = Math.Max(1.0, permitted.Average(candidate => (double)candidate.Chunk.Length));
         var idf = new double[queryTerms.Count];
         for (var t = 0; t < queryTerms.Count; t++)
         {
             var term = queryTerms[t];
-            var df = permitted.Count(chunk => chunk.TermCounts.ContainsKey(term));
+            var df = permitted.Count(candidate => candidate.Chunk.TermCounts.ContainsKey(term));
             idf[t] = Math.Log(1 + ((permitted.Count - df + 0.5) / (df + 0.5)));
         }
 
         var scored = new List<(IndexedChunk Chunk, float Cosine, double Bm25)>();
-        foreach (var chunk in permitted)
+        foreach (var (chunk, cosine) in permitted)
         {
-            // Both vectors are unit length (or zero), so the dot product is the cosine.
-            var cosine = TensorPrimitives.Dot(queryVector, chunk.Vector);
             var bm25 = 0.0;
             for (var t = 0; t < queryTerms.Count; t++)
             {

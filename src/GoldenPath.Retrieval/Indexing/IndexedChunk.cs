@@ -1,7 +1,8 @@
 namespace GoldenPath.Retrieval;
 
-/// <summary>A chunk as stored in one slot of the index, with everything scoring needs precomputed.</summary>
-internal sealed class IndexedChunk(string documentId, int ordinal, string title, string text, float[] vector, Dictionary<string, int> termCounts, int length, IReadOnlyList<string> acl)
+/// <summary>A chunk as stored in one slot of the index, with everything lexical scoring needs precomputed.</summary>
+/// <remarks>The vector lives in the <see cref="EmbeddedVectorIndex"/> slab under the same slot.</remarks>
+internal sealed class IndexedChunk(string documentId, int ordinal, string title, string headingPath, string text, string? flagReason, string embeddingKey, Dictionary<string, int> termCounts, int length, IReadOnlyList<string> acl)
 {
     internal string DocumentId { get; } = documentId;
 
@@ -9,9 +10,14 @@ internal sealed class IndexedChunk(string documentId, int ordinal, string title,
 
     internal string Title { get; } = title;
 
+    internal string HeadingPath { get; } = headingPath;
+
     internal string Text { get; } = text;
 
-    internal float[] Vector { get; } = vector;
+    internal string? FlagReason { get; } = flagReason;
+
+    /// <summary>SHA-256 of the embedded text; identical chunks share one embedding.</summary>
+    internal string EmbeddingKey { get; } = embeddingKey;
 
     internal Dictionary<string, int> TermCounts { get; } = termCounts;
 

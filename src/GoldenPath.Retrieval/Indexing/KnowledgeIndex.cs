@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -7,30 +6,100 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GoldenPath.Retrieval;
 
 /// <summary>
-/// An in-memory, access-controlled index. Each principal owns a bitmap of the chunk slots it may read; a search
-/// ORs the caller's bitmaps once and scores only those chunks, so a caller never ranks a document they cannot read.
+/// An access-controlled index, in memory or persisted to a directory (<see cref="Open"/>). Each principal owns a bitmap
+/// of the chunk slots it may read; a search ORs the caller's bitmaps once and scores only those chunks, so a caller
+/// never ranks a document they cannot read.
 /// </summary>
 /// <remarks>
-/// Searches run concurrently under a read lock; <see cref="Upsert"/> and <see cref="Remove"/> take the write lock, so
-/// an ACL change is visible to the very next search. Every result is re-checked against its ACL after ranking; a
-/// mismatch would mean the bitmaps are wrong, so it is dropped and reported as a security event.
+/// Searches run concurrently under a read lock. Writes are serialized; a persisted write is flushed to the journal
+/// before it takes the write lock, so an acknowledged change survives a crash and readers never wait on the disk. An
+/// ACL change is visible to the very next search. Every result is re-checked against its ACL after ranking; a mismatch
+/// would mean the bitmaps are wrong, so it is dropped and reported as a security event.
 /// </remarks>
-public sealed class KnowledgeIndex(HashingEmbedder embedder)
+public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
 {
-    private readonly HashingEmbedder _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
+    private readonly HashingEmbedder _embedder;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly List<IndexedChunk?> _slots = [];
-    private readonly Stack<int> _freeSlots = new();
+    private readonly Lock _writeGate = new();
+    private readonly EmbeddedVectorIndex _vectors;
+    private readonly List<IndexedChunk?> _chunks = [];
     private readonly Dictionary<string, (AclDocument Document, int[] Slots)> _documents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ulong[]> _principalSlots = new(StringComparer.Ordinal);
-    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly Dictionary<string, List<int>> _slotsByEmbeddingKey = new(StringComparer.Ordinal);
+    private readonly SearchCache _cache;
+    private readonly ILogger _logger;
+    private readonly IChunkScreen? _screen;
+    private readonly TimeProvider _timeProvider;
+    private readonly int _compactAfterRecords;
+    private StoreDirectory? _store;
+    private IReadOnlyList<string> _recoveryWarnings = [];
     private long _droppedTotal;
+    private long _cacheHits;
+    private bool _disposed;
+
+    public KnowledgeIndex(HashingEmbedder embedder)
+        : this(embedder, new KnowledgeIndexOptions())
+    {
+    }
 
     public KnowledgeIndex(HashingEmbedder embedder, ILogger<KnowledgeIndex> logger)
-        : this(embedder)
+        : this(embedder, new KnowledgeIndexOptions { Logger = logger ?? throw new ArgumentNullException(nameof(logger)) })
     {
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
+
+    public KnowledgeIndex(HashingEmbedder embedder, KnowledgeIndexOptions options)
+    {
+        _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CacheCapacity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.CompactAfterRecords, 1);
+        _vectors = new EmbeddedVectorIndex(embedder.Dimensions);
+        _cache = new SearchCache(options.CacheCapacity);
+        _logger = options.Logger ?? NullLogger.Instance;
+        _screen = options.ChunkScreen;
+        _timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _compactAfterRecords = options.CompactAfterRecords;
+    }
+
+    /// <summary>
+    /// Opens the store persisted in <paramref name="directory"/> (creating it when empty) and persists every later
+    /// <see cref="Upsert"/> and <see cref="Remove"/> there before it returns.
+    /// </summary>
+    /// <remarks>
+    /// What was recovered on open (an interrupted last write, a damaged snapshot replaced by its predecessor) is listed
+    /// in <see cref="RecoveryWarnings"/> and logged; committed changes are never dropped silently.
+    /// </remarks>
+    /// <exception cref="KnowledgeStoreException">
+    /// The store was built with other embedding dimensions, is damaged beyond what can be recovered without losing a
+    /// committed change, or is open for writing in another process. The message names the file and the fix.
+    /// </exception>
+    public static KnowledgeIndex Open(string directory, HashingEmbedder embedder, KnowledgeIndexOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        var index = new KnowledgeIndex(embedder, options ?? new KnowledgeIndexOptions());
+        var warnings = new List<string>();
+        var store = StoreDirectory.Open(directory, embedder.Dimensions, out var state, warnings);
+        foreach (var document in state.Values)
+        {
+            index.ApplyCore(document);
+        }
+
+        index._store = store;
+        index._recoveryWarnings = warnings.AsReadOnly();
+        foreach (var warning in warnings)
+        {
+            Log.StoreRecovered(index._logger, warning);
+        }
+
+        return index;
+    }
+
+    public int Dimensions => _embedder.Dimensions;
+
+    /// <summary>The directory this index persists to; <see langword="null"/> when it lives in memory only.</summary>
+    public string? StorePath => _store?.Path;
+
+    /// <summary>What <see cref="Open"/> had to recover from; empty after a clean shutdown.</summary>
+    public IReadOnlyList<string> RecoveryWarnings => _recoveryWarnings;
 
     public int DocumentCount
     {
@@ -48,46 +117,62 @@ public sealed class KnowledgeIndex(HashingEmbedder embedder)
         }
     }
 
-    /// <summary>Adds <paramref name="document"/>, or replaces every chunk of the document with the same id.</summary>
+    /// <summary>
+    /// Adds <paramref name="document"/>, or replaces every chunk of the document with the same id. Chunks are screened
+    /// first: quarantined ones are left out and reported, flagged ones are indexed and served with their flag.
+    /// </summary>
+    /// <returns>What happened; <see cref="IngestionOutcome.Unchanged"/> when the stored version is identical, in which case nothing is written.</returns>
     /// <exception cref="ArgumentException">The id is invalid or the ACL is empty or malformed (deny-by-default).</exception>
-    public void Upsert(AclDocument document)
+    public DocumentIngestion Upsert(AclDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var acl = NormalizeAcl(document);
+        var normalized = document with { Acl = NormalizeAcl(document) };
 
-        // Chunking and embedding are the expensive part; do them before taking the write lock.
-        var chunks = MarkdownChunker.Split(document.Content)
-            .Select(chunk =>
-            {
-                var indexText = MarkdownChunker.IndexText(document.Title, chunk);
-                var terms = TextAnalyzer.ContentTerms(indexText);
-                var counts = terms.CountBy(term => term).ToDictionary(StringComparer.Ordinal);
-                return new IndexedChunk(document.Id, chunk.Ordinal, document.Title, chunk.Text, _embedder.Embed(indexText), counts, terms.Count, acl);
-            })
-            .ToList();
-
-        _lock.EnterWriteLock();
-        try
+        lock (_writeGate)
         {
-            RemoveCore(document.Id);
-            var slots = new int[chunks.Count];
-            for (var i = 0; i < chunks.Count; i++)
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // Only writers change _documents and they hold the gate, so reading it here needs no lock.
+            var existing = _documents.TryGetValue(normalized.Id, out var entry);
+            if (existing && IsSameVersion(entry.Document, normalized))
             {
-                slots[i] = Allocate(chunks[i]);
-                foreach (var principal in acl)
-                {
-                    ref var bits = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_principalSlots, principal, out _);
-                    bits ??= [];
-                    SlotBitmap.Set(ref bits, slots[i]);
-                }
+                return new DocumentIngestion(normalized.Id, IngestionOutcome.Unchanged, entry.Slots.Length, 0, entry.Slots.Count(slot => _chunks[slot]!.FlagReason is not null), []);
             }
 
-            _documents[document.Id] = (document with { Acl = acl }, slots);
+            var (stored, quarantined, reused) = Prepare(normalized);
+            _store?.Append(new StoreRecord(normalized.Id, stored));
+            Mutate(() => ApplyCore(stored));
+            CompactIfDue();
+
+            return new DocumentIngestion(
+                normalized.Id,
+                existing ? IngestionOutcome.Updated : IngestionOutcome.Added,
+                stored.Chunks.Count,
+                reused,
+                stored.Chunks.Count(chunk => chunk.FlagReason is not null),
+                quarantined);
         }
-        finally
+    }
+
+    /// <summary>Upserts every accepted document of <paramref name="report"/>; documents the index refuses join the rejected list.</summary>
+    public IngestionResult Ingest(IngestionReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var documents = new List<DocumentIngestion>(report.Accepted.Count);
+        var rejected = new List<RejectedDocument>(report.Rejected);
+        foreach (var document in report.Accepted)
         {
-            _lock.ExitWriteLock();
+            try
+            {
+                documents.Add(Upsert(document));
+            }
+            catch (ArgumentException ex)
+            {
+                rejected.Add(new RejectedDocument(document.Source, null, ex.Message));
+            }
         }
+
+        return new IngestionResult(documents.AsReadOnly(), rejected.AsReadOnly());
     }
 
     /// <summary>Removes the document and all of its chunks.</summary>
@@ -95,14 +180,18 @@ public sealed class KnowledgeIndex(HashingEmbedder embedder)
     public bool Remove(string documentId)
     {
         ArgumentNullException.ThrowIfNull(documentId);
-        _lock.EnterWriteLock();
-        try
+        lock (_writeGate)
         {
-            return RemoveCore(documentId);
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_documents.ContainsKey(documentId))
+            {
+                return false;
+            }
+
+            _store?.Append(new StoreRecord(documentId, null));
+            Mutate(() => RemoveCore(documentId));
+            CompactIfDue();
+            return true;
         }
     }
 
@@ -110,6 +199,10 @@ public sealed class KnowledgeIndex(HashingEmbedder embedder)
     /// Returns at most <paramref name="top"/> passages the caller may read, best first. Passages with no content word
     /// in common with the query and a low cosine are left out, so an unrelated question returns nothing.
     /// </summary>
+    /// <remarks>
+    /// Results are cached per (principal set, query, top) and the cache is cleared by every write. Each search, cached
+    /// or not, writes an audit log entry with hashes of the principals and the query and the document ids served.
+    /// </remarks>
     public IReadOnlyList<RetrievedPassage> Search(string query, PrincipalSet principals, int top = 4)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -117,38 +210,29 @@ public sealed class KnowledgeIndex(HashingEmbedder embedder)
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
 
         using var activity = RetrievalTelemetry.ActivitySource.StartActivity(RetrievalTelemetry.SearchActivityName);
+        var queryHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
         activity?.SetTag(RetrievalTelemetry.PrincipalsHashTag, principals.Hash);
-        activity?.SetTag(RetrievalTelemetry.QueryHashTag, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query))));
+        activity?.SetTag(RetrievalTelemetry.QueryHashTag, queryHash);
 
-        var results = new List<RetrievedPassage>();
+        IReadOnlyList<RetrievedPassage> results = [];
         var dropped = 0;
         if (!string.IsNullOrWhiteSpace(query) && principals.Count > 0)
         {
-            var queryVector = _embedder.Embed(query);
-            var queryTerms = TextAnalyzer.ContentTerms(query).Distinct(StringComparer.Ordinal).ToList();
-
-            _lock.EnterReadLock();
-            try
+            var key = new SearchCache.Key(principals.Hash, queryHash, top);
+            if (_cache.TryGet(key, out var cached))
             {
-                foreach (var (chunk, score) in HybridRanker.Rank(PermittedChunks(principals), queryVector, queryTerms))
-                {
-                    if (!principals.CanRead(chunk.Acl))
-                    {
-                        dropped++;
-                        Log.AclMismatchDropped(_logger, chunk.DocumentId, principals.Hash);
-                        continue;
-                    }
-
-                    results.Add(new RetrievedPassage(chunk.DocumentId, chunk.Title, chunk.Text, score));
-                    if (results.Count == top)
-                    {
-                        break;
-                    }
-                }
+                Interlocked.Increment(ref _cacheHits);
+                results = cached;
             }
-            finally
+            else
             {
-                _lock.ExitReadLock();
+                // Read before searching: a write that lands meanwhile bumps it, and the stale result is not cached.
+                var generation = _cache.Generation;
+                results = SearchCore(query, principals, top, out dropped);
+                if (dropped == 0)
+                {
+                    _cache.Add(key, results, generation);
+                }
             }
         }
 
@@ -158,10 +242,12 @@ public sealed class KnowledgeIndex(HashingEmbedder embedder)
             RetrievalTelemetry.Dropped.Add(dropped);
         }
 
+        var documentIds = string.Join(',', results.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal));
+        Log.SearchAudit(_logger, principals.Hash, queryHash, _timeProvider.GetUtcNow(), documentIds);
         activity?.SetTag(RetrievalTelemetry.ResultCountTag, results.Count);
-        activity?.SetTag(RetrievalTelemetry.DocumentIdsTag, string.Join(',', results.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal)));
+        activity?.SetTag(RetrievalTelemetry.DocumentIdsTag, documentIds);
         activity?.SetTag(RetrievalTelemetry.DroppedTag, dropped);
-        return results.AsReadOnly();
+        return results;
     }
 
     /// <summary>Whether the caller may read the document; <see langword="false"/> for unknown ids.</summary>
@@ -180,73 +266,190 @@ public sealed class KnowledgeIndex(HashingEmbedder embedder)
         }
     }
 
+    /// <summary>Writes a new snapshot and starts an empty journal; a no-op for an in-memory index.</summary>
+    public void Compact()
+    {
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            CompactCore();
+        }
+    }
+
+    public Task UpsertAsync(AclDocument document, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Upsert(document);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> RemoveAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Remove(documentId));
+    }
+
+    public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, PrincipalSet principals, int top, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Search(query, principals, top));
+    }
+
+    public Task<bool> CanReadAsync(PrincipalSet principals, string documentId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(CanRead(principals, documentId));
+    }
+
+    /// <summary>Closes the journal; the index must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        lock (_writeGate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _store?.Dispose();
+        }
+    }
+
     /// <summary>Results this index has dropped in the post-ranking re-check; zero unless the bitmaps are wrong.</summary>
     internal long DroppedTotal => Interlocked.Read(ref _droppedTotal);
+
+    /// <summary>Searches answered from the cache.</summary>
+    internal long CacheHits => Interlocked.Read(ref _cacheHits);
 
     /// <summary>
     /// Replaces the ACL the post-ranking re-check sees for one document without touching the bitmaps, simulating the
     /// kind of inconsistency the re-check exists to catch.
     /// </summary>
-    internal void CorruptAclForTesting(string documentId, IReadOnlyList<string> acl)
+    internal void CorruptAclForTesting(string documentId, IReadOnlyList<string> acl) => Mutate(() =>
     {
-        _lock.EnterWriteLock();
+        foreach (var slot in _documents[documentId].Slots)
+        {
+            _chunks[slot]!.Acl = acl;
+        }
+    });
+
+    private IReadOnlyList<RetrievedPassage> SearchCore(string query, PrincipalSet principals, int top, out int dropped)
+    {
+        var queryVector = _embedder.Embed(query);
+        var queryTerms = TextAnalyzer.ContentTerms(query).Distinct(StringComparer.Ordinal).ToList();
+        var results = new List<RetrievedPassage>();
+        dropped = 0;
+
+        _lock.EnterReadLock();
         try
         {
-            foreach (var slot in _documents[documentId].Slots)
+            var candidates = _vectors.ScoreAll(queryVector, principals).ConvertAll(match => (_chunks[match.Slot]!, match.Score));
+            foreach (var (chunk, score) in HybridRanker.Rank(candidates, queryTerms))
             {
-                _slots[slot]!.Acl = acl;
+                if (!principals.CanRead(chunk.Acl))
+                {
+                    dropped++;
+                    Log.AclMismatchDropped(_logger, chunk.DocumentId, principals.Hash);
+                    continue;
+                }
+
+                results.Add(new RetrievedPassage(chunk.DocumentId, chunk.Title, chunk.Text, score) { FlagReason = chunk.FlagReason });
+                if (results.Count == top)
+                {
+                    break;
+                }
             }
         }
         finally
         {
-            _lock.ExitWriteLock();
+            _lock.ExitReadLock();
         }
+
+        // Read-only: the same list is handed to every later caller with this principal set from the cache.
+        return results.AsReadOnly();
     }
 
-    private List<IndexedChunk> PermittedChunks(PrincipalSet principals)
+    /// <summary>Chunks, screens and embeds a document; identical chunks already stored lend their vector.</summary>
+    private (StoredDocument Stored, IReadOnlyList<QuarantinedChunk> Quarantined, int Reused) Prepare(AclDocument document)
     {
-        var callerBitmaps = new List<ulong[]>();
-        foreach (var principal in principals)
+        var chunks = new List<StoredChunk>();
+        var quarantined = new List<QuarantinedChunk>();
+        var local = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var reused = 0;
+        foreach (var chunk in MarkdownChunker.Split(document.Content))
         {
-            if (_principalSlots.TryGetValue(principal, out var bits))
+            var indexText = MarkdownChunker.IndexText(document.Title, chunk);
+            var verdict = _screen?.Screen(document.Id, indexText) ?? ChunkScreenResult.Allow;
+            if (verdict.Action == ChunkScreenAction.Quarantine)
             {
-                callerBitmaps.Add(bits);
+                var reason = verdict.Reason ?? "quarantined by the chunk screen";
+                quarantined.Add(new QuarantinedChunk(document.Id, chunk.Ordinal, reason));
+                Log.ChunkQuarantined(_logger, document.Id, chunk.Ordinal, reason);
+                continue;
             }
-        }
 
-        if (callerBitmaps.Count == 0)
-        {
-            return [];
-        }
-
-        var permitted = new ulong[callerBitmaps.Max(bits => bits.Length)];
-        foreach (var bits in callerBitmaps)
-        {
-            SlotBitmap.UnionInto(permitted, bits);
-        }
-
-        var chunks = new List<IndexedChunk>();
-        foreach (var slot in SlotBitmap.Slots(permitted))
-        {
-            if (slot < _slots.Count && _slots[slot] is { } chunk)
+            var key = EmbeddingKey(indexText);
+            if (local.TryGetValue(key, out var vector) || TryReuse(key, out vector))
             {
-                chunks.Add(chunk);
+                reused++;
             }
+            else
+            {
+                vector = _embedder.Embed(indexText);
+            }
+
+            local[key] = vector;
+            var flag = verdict.Action == ChunkScreenAction.Flag ? verdict.Reason ?? "flagged by the chunk screen" : null;
+            chunks.Add(new StoredChunk(chunk.Ordinal, chunk.HeadingPath, chunk.Text, flag, vector));
         }
 
-        return chunks;
+        return (new StoredDocument(document, chunks.AsReadOnly()), quarantined.AsReadOnly(), reused);
     }
 
-    private int Allocate(IndexedChunk chunk)
+    private bool TryReuse(string key, out float[] vector)
     {
-        if (_freeSlots.TryPop(out var slot))
+        // Called under the write gate: the slab only changes under that gate, so it is stable here.
+        if (_slotsByEmbeddingKey.TryGetValue(key, out var slots) && slots.Count > 0)
         {
-            _slots[slot] = chunk;
-            return slot;
+            vector = _vectors.Vector(slots[0]).ToArray();
+            return true;
         }
 
-        _slots.Add(chunk);
-        return _slots.Count - 1;
+        vector = [];
+        return false;
+    }
+
+    private void ApplyCore(StoredDocument stored)
+    {
+        var document = stored.Document;
+        RemoveCore(document.Id);
+        var slots = new int[stored.Chunks.Count];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var chunk = stored.Chunks[i];
+            var indexText = MarkdownChunker.IndexText(document.Title, new DocumentChunk(chunk.Ordinal, chunk.HeadingPath, chunk.Text));
+            var terms = TextAnalyzer.ContentTerms(indexText);
+            var counts = terms.CountBy(term => term).ToDictionary(StringComparer.Ordinal);
+            var key = EmbeddingKey(indexText);
+
+            var slot = _vectors.Add(chunk.Vector, document.Acl);
+            while (_chunks.Count <= slot)
+            {
+                _chunks.Add(null);
+            }
+
+            _chunks[slot] = new IndexedChunk(document.Id, chunk.Ordinal, document.Title, chunk.HeadingPath, chunk.Text, chunk.FlagReason, key, counts, terms.Count, document.Acl);
+            if (!_slotsByEmbeddingKey.TryGetValue(key, out var sharing))
+            {
+                _slotsByEmbeddingKey[key] = sharing = [];
+            }
+
+            sharing.Add(slot);
+            slots[i] = slot;
+        }
+
+        _documents[document.Id] = (document, slots);
     }
 
     private bool RemoveCore(string documentId)
@@ -256,28 +459,72 @@ public sealed class KnowledgeIndex(HashingEmbedder embedder)
             return false;
         }
 
-        foreach (var principal in entry.Document.Acl)
-        {
-            var bits = _principalSlots[principal];
-            foreach (var slot in entry.Slots)
-            {
-                SlotBitmap.Clear(bits, slot);
-            }
-
-            if (SlotBitmap.IsEmpty(bits))
-            {
-                _principalSlots.Remove(principal);
-            }
-        }
-
         foreach (var slot in entry.Slots)
         {
-            _slots[slot] = null;
-            _freeSlots.Push(slot);
+            var key = _chunks[slot]!.EmbeddingKey;
+            var sharing = _slotsByEmbeddingKey[key];
+            sharing.Remove(slot);
+            if (sharing.Count == 0)
+            {
+                _slotsByEmbeddingKey.Remove(key);
+            }
+
+            _vectors.Remove(slot);
+            _chunks[slot] = null;
         }
 
         return true;
     }
+
+    private void Mutate(Action change)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            change();
+            _cache.Invalidate();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private void CompactIfDue()
+    {
+        if (_store is { } store && store.JournalRecords >= _compactAfterRecords)
+        {
+            CompactCore();
+        }
+    }
+
+    private void CompactCore()
+    {
+        if (_store is not { } store)
+        {
+            return;
+        }
+
+        // Writers hold the gate, so the state cannot change while it is copied; readers may continue meanwhile.
+        var documents = _documents.Values
+            .Select(entry => new StoredDocument(entry.Document, [.. entry.Slots.Select(slot =>
+            {
+                var chunk = _chunks[slot]!;
+                return new StoredChunk(chunk.Ordinal, chunk.HeadingPath, chunk.Text, chunk.FlagReason, _vectors.Vector(slot).ToArray());
+            })]))
+            .ToList();
+        store.Compact(documents);
+    }
+
+    private static bool IsSameVersion(AclDocument stored, AclDocument incoming) =>
+        string.Equals(stored.Content, incoming.Content, StringComparison.Ordinal)
+        && string.Equals(stored.Title, incoming.Title, StringComparison.Ordinal)
+        && string.Equals(stored.Source, incoming.Source, StringComparison.Ordinal)
+        && string.Equals(stored.Classification, incoming.Classification, StringComparison.Ordinal)
+        && string.Equals(stored.ContentHash, incoming.ContentHash, StringComparison.Ordinal)
+        && stored.Acl.SequenceEqual(incoming.Acl, StringComparer.Ordinal);
+
+    private static string EmbeddingKey(string indexText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(indexText)));
 
     private static IReadOnlyList<string> NormalizeAcl(AclDocument document)
     {

@@ -4,19 +4,23 @@ namespace GoldenPath.Retrieval;
 
 /// <summary>
 /// Splits a body into chunks at headings and paragraph breaks. Paragraphs under one heading are packed together up to
-/// <see cref="MaxWords"/>; a longer paragraph is cut into windows of that many words.
+/// <see cref="MaxTokens"/>; a longer paragraph is cut into windows of that many tokens overlapping by
+/// <see cref="OverlapTokens"/>. Each chunk carries the path of headings it sits under.
 /// </summary>
 internal static class MarkdownChunker
 {
     /// <summary>Small enough that one chunk answers one question, large enough to keep a paragraph whole.</summary>
-    internal const int MaxWords = 120;
+    internal const int MaxTokens = 200;
+
+    /// <summary>A sentence cut at a window edge still appears whole in one of the two windows.</summary>
+    internal const int OverlapTokens = 20;
 
     internal static IReadOnlyList<DocumentChunk> Split(string content)
     {
         var chunks = new List<DocumentChunk>();
         var headings = new List<(int Level, string Text)>();
         var section = new List<string>();
-        var sectionWords = 0;
+        var sectionTokens = 0;
         var paragraph = new List<string>();
         var inFence = false;
 
@@ -58,25 +62,26 @@ internal static class MarkdownChunker
                 return;
             }
 
-            var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length > MaxWords)
+            var tokens = ChunkTokens.Count(text);
+            if (tokens > MaxTokens)
             {
                 FlushSection();
-                for (var start = 0; start < words.Length; start += MaxWords)
+                foreach (var window in ChunkTokens.Windows(text, MaxTokens, OverlapTokens))
                 {
-                    Emit(string.Join(' ', words, start, Math.Min(MaxWords, words.Length - start)));
+                    Emit(window);
                 }
 
                 return;
             }
 
-            if (sectionWords + words.Length > MaxWords)
+            // One token for the blank line that joins packed paragraphs.
+            if (section.Count > 0 && sectionTokens + 1 + tokens > MaxTokens)
             {
                 FlushSection();
             }
 
+            sectionTokens += (section.Count > 0 ? 1 : 0) + tokens;
             section.Add(text);
-            sectionWords += words.Length;
         }
 
         void FlushSection()
@@ -85,7 +90,7 @@ internal static class MarkdownChunker
             {
                 Emit(string.Join("\n\n", section));
                 section.Clear();
-                sectionWords = 0;
+                sectionTokens = 0;
             }
         }
 

@@ -43,6 +43,52 @@ public sealed class KnowledgeIndexLeakTests
     }
 
     [Fact]
+    public void Search_OverAReopenedPersistedStoreNeverLeaksAcrossAThousandRandomCallers()
+    {
+        var random = new Random(1_000);
+        var documents = GenerateCorpus(random, count: 120);
+        var acls = documents.ToDictionary(d => d.Id, d => d.Acl);
+        using var directory = new TemporaryDirectory();
+        using (var writer = KnowledgeIndex.Open(directory.Path, new HashingEmbedder(), new KnowledgeIndexOptions { CompactAfterRecords = 50 }))
+        {
+            documents.ForEach(document => writer.Upsert(document));
+
+            // ACL changes and removals must survive the reopen too.
+            for (var i = 0; i < 20; i++)
+            {
+                var changed = documents[i] with { Acl = [s_principals[random.Next(s_principals.Length)]] };
+                writer.Upsert(changed);
+                acls[changed.Id] = changed.Acl;
+            }
+
+            for (var i = 20; i < 30; i++)
+            {
+                writer.Remove(documents[i].Id);
+                acls.Remove(documents[i].Id);
+            }
+        }
+
+        using var index = KnowledgeIndex.Open(directory.Path, new HashingEmbedder());
+        Assert.Equal(acls.Count, index.DocumentCount);
+        var served = 0;
+        for (var i = 0; i < 1_000; i++)
+        {
+            var caller = RandomCaller(random);
+            var query = RandomQuery(random);
+
+            foreach (var passage in index.Search(query, caller, top: 8))
+            {
+                Assert.True(acls.TryGetValue(passage.DocumentId, out var acl), $"removed document '{passage.DocumentId}' was served");
+                Assert.True(caller.CanRead(acl), $"'{passage.DocumentId}' leaked to [{string.Join(", ", caller)}] for '{query}'");
+                served++;
+            }
+        }
+
+        Assert.True(served > 1_000, $"only {served} passages served");
+        Assert.Equal(0, index.DroppedTotal);
+    }
+
+    [Fact]
     public void Search_RanksExactlyAsAnIndexHoldingOnlyTheCallersDocuments()
     {
         var random = new Random(7_331);

@@ -18,6 +18,7 @@ public sealed partial class RagChatbotTemplateTests(TemplatePackFixture pack)
         { "Contoso.HR-Bot2", [] },
         { "Ünïcode.App", [] },
         { "Contoso.OpenAIBot", ["--provider", "openai"] },
+        { "Contoso.PgBot", ["--vector-store", "postgres"] },
     };
 
     [Theory]
@@ -61,7 +62,7 @@ public sealed partial class RagChatbotTemplateTests(TemplatePackFixture pack)
     {
         var help = await pack.NewAsync(pack.Cases, "gp-rag", "--help");
 
-        foreach (var option in new[] { "--provider", "--feed", "--skip-restore", "offline", "openai", "azure-openai", "ollama" })
+        foreach (var option in new[] { "--provider", "--feed", "--skip-restore", "--vector-store", "offline", "openai", "azure-openai", "ollama", "embedded", "postgres" })
         {
             Assert.Contains(option, help.Output);
         }

@@ -10,7 +10,7 @@ var modelApiKey = builder.AddParameter("model-api-key", secret: true);
 var modelEndpoint = builder.AddParameter("model-endpoint");
 #endif
 
-builder.AddProject<Projects.RagChatbot_1_Api>("api")
+var api = builder.AddProject<Projects.RagChatbot_1_Api>("api")
 #if (UsesApiKey)
     .WithEnvironment("GoldenPath__Model__ApiKey", modelApiKey)
 #endif
@@ -18,5 +18,18 @@ builder.AddProject<Projects.RagChatbot_1_Api>("api")
     .WithEnvironment("GoldenPath__Model__Endpoint", modelEndpoint)
 #endif
     .WithHttpHealthCheck("/health");
+#if (UsesPostgres)
+
+// PostgreSQL with pgvector runs as a container only where a container engine answers: without one, a container
+// resource would hold startup forever. Elsewhere the Api reads ConnectionStrings:knowledge from its configuration.
+if (ContainerEngine.IsReachable())
+{
+    var knowledge = builder.AddPostgres("postgres")
+        .WithImage("pgvector/pgvector", "pg17")
+        .WithDataVolume()
+        .AddDatabase("knowledge");
+    api.WithReference(knowledge).WaitFor(knowledge);
+}
+#endif
 
 builder.Build().Run();

@@ -25,6 +25,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         var settings = new Dictionary<string, string?>
         {
             ["GoldenPath:Model:Provider"] = "Offline",
+            // The embedded store keeps these tests free of any server; the PostgreSQL store has its own tests in its package.
+            ["GoldenPath:Retrieval:Store"] = "Embedded",
             ["GoldenPath:Guardrails:Canary"] = Canary,
             // Generous enough that only the tests about limits ever reach them.
             ["GoldenPath:RateLimits:PerUser"] = "1000",

@@ -16,7 +16,7 @@ namespace RagChatbot._1.Api.Chat;
 public sealed partial class ChatTurn(
     IChatClient chatClient,
     GuardrailPolicyStore guardrails,
-    KnowledgeIndex knowledge,
+    IKnowledgeStore knowledge,
     IOptions<PrincipalClaimOptions> principalClaims,
     IOptions<GuardrailOptions> guardrailOptions,
     ILogger<ChatTurn> logger)
@@ -37,13 +37,13 @@ public sealed partial class ChatTurn(
             return new ChatReply(guardrailOptions.Value.RefusalMessage, [], VerdictSummary.From(input), conversationId);
         }
 
-        var passages = knowledge.Search(input.Text, principals, PassagesPerTurn);
+        var passages = await knowledge.SearchAsync(input.Text, principals, PassagesPerTurn, cancellationToken);
 
         var messages = ChatPrompt.Build(input.Text, passages, guardrailOptions.Value.Canary);
         var response = await chatClient.GetResponseAsync(messages, cancellationToken: cancellationToken);
 
         var verdict = response.GetGuardrailVerdict() is { } pipelineVerdict ? GuardrailVerdict.Combine(input, pipelineVerdict) : input;
-        var citations = verdict.IsBlocked ? [] : Cite(response.Text, passages, principals);
+        var citations = verdict.IsBlocked ? [] : await CiteAsync(response.Text, passages, principals, cancellationToken);
         LogTurn(logger, userId, message, verdict.Action, verdict.PolicyVersion, citations.Count);
         return new ChatReply(response.Text, citations, VerdictSummary.From(verdict), conversationId);
     }
@@ -52,13 +52,19 @@ public sealed partial class ChatTurn(
     /// Citations come from the [id] markers in the answer, but only for passages retrieved for this caller
     /// and re-checked against the index: a model cannot cite its way into a document.
     /// </summary>
-    private IReadOnlyList<Citation> Cite(string answer, IReadOnlyList<RetrievedPassage> passages, PrincipalSet principals)
+    private async Task<IReadOnlyList<Citation>> CiteAsync(string answer, IReadOnlyList<RetrievedPassage> passages, PrincipalSet principals, CancellationToken cancellationToken)
     {
         var cited = CitationMarker().Matches(answer).Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.Ordinal);
-        return [.. passages
-            .Where(p => cited.Contains(p.DocumentId) && knowledge.CanRead(principals, p.DocumentId))
-            .DistinctBy(p => p.DocumentId)
-            .Select(p => new Citation(p.DocumentId, p.Title))];
+        var citations = new List<Citation>();
+        foreach (var passage in passages.Where(p => cited.Contains(p.DocumentId)).DistinctBy(p => p.DocumentId))
+        {
+            if (await knowledge.CanReadAsync(principals, passage.DocumentId, cancellationToken))
+            {
+                citations.Add(new Citation(passage.DocumentId, passage.Title));
+            }
+        }
+
+        return citations;
     }
 
     // The user id is hashed and the message erased by the log redactors; neither is ever written in clear.

@@ -35,6 +35,7 @@ public sealed class AppHostTests
         var api = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "api");
         appHost.CreateResourceBuilder(api)
             .WithEnvironment("GoldenPath__Model__Provider", "Offline")
+            .WithEnvironment("GoldenPath__Retrieval__Store", "Embedded")
             .WithEnvironment("Authentication__Schemes__Bearer__ValidIssuer", issuer)
             .WithEnvironment("Authentication__Schemes__Bearer__ValidAudiences__0", audience)
             .WithEnvironment("Authentication__Schemes__Bearer__SigningKeys__0__Issuer", issuer)

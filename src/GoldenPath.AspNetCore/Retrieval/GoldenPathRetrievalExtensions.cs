@@ -1,0 +1,72 @@
+using GoldenPath.AspNetCore.Guardrails;
+using GoldenPath.Guardrails;
+using GoldenPath.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GoldenPath.AspNetCore.Retrieval;
+
+public static class GoldenPathRetrievalExtensions
+{
+    public const string SectionName = "GoldenPath:Retrieval";
+
+    /// <summary>
+    /// Registers <see cref="GuardrailsChunkScreen"/> as the <see cref="IChunkScreen"/>, and a <see cref="KnowledgeIndex"/>
+    /// (also as <see cref="IKnowledgeStore"/>) that uses it, persisted to <c>GoldenPath:Retrieval:StoreDirectory</c> when
+    /// set. An index or store registered earlier is kept. Adds the guardrails when they are not registered yet.
+    /// </summary>
+    public static TBuilder AddGoldenPathRetrieval<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Services.Any(service => service.ServiceType == typeof(GuardrailPolicyStore)))
+        {
+            builder.AddGoldenPathGuardrails();
+        }
+
+        builder.Services.AddOptions<RetrievalOptions>().BindConfiguration(SectionName);
+        builder.Services.TryAddSingleton<IChunkScreen, GuardrailsChunkScreen>();
+        builder.Services.TryAddSingleton(services =>
+        {
+            var options = new KnowledgeIndexOptions
+            {
+                ChunkScreen = services.GetRequiredService<IChunkScreen>(),
+                Logger = services.GetRequiredService<ILogger<KnowledgeIndex>>(),
+                TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System,
+            };
+            var directory = services.GetRequiredService<IOptions<RetrievalOptions>>().Value.StoreDirectory;
+            return string.IsNullOrWhiteSpace(directory)
+                ? new KnowledgeIndex(new HashingEmbedder(), options)
+                : KnowledgeIndex.Open(directory, new HashingEmbedder(), options);
+        });
+        // Chosen when first resolved, not while registering, so configuration layered on later (tests, hosts) counts.
+        builder.Services.TryAddSingleton(services => CreatePostgresStore(services));
+        builder.Services.TryAddSingleton<IKnowledgeStore>(services =>
+            services.GetRequiredService<IOptions<RetrievalOptions>>().Value.Store is KnowledgeStoreKind.Postgres
+                ? services.GetRequiredService<PostgresKnowledgeStore>()
+                : services.GetRequiredService<KnowledgeIndex>());
+        builder.Services.AddHostedService<PostgresSchemaInitializer>();
+        return builder;
+    }
+
+    /// <summary>The PostgreSQL store; a missing connection string stops startup with the fix.</summary>
+    private static PostgresKnowledgeStore CreatePostgresStore(IServiceProvider services)
+    {
+        var name = services.GetRequiredService<IOptions<RetrievalOptions>>().Value.ConnectionStringName;
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(name);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"{SectionName}:Store is Postgres but ConnectionStrings:{name} is not set. Reference a database from the AppHost, " +
+                $"or set it with `dotnet user-secrets set \"ConnectionStrings:{name}\" \"Host=...;Database=...\"` or the environment variable ConnectionStrings__{name}.");
+        }
+
+        return PostgresKnowledgeStore.Create(
+            connectionString,
+            new PostgresStoreOptions { ChunkScreen = services.GetRequiredService<IChunkScreen>() },
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<PostgresKnowledgeStore>());
+    }
+}

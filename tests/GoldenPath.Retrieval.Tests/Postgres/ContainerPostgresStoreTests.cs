@@ -1,0 +1,3 @@
+namespace GoldenPath.Retrieval.Tests.Postgres;
+
+public sealed class ContainerPostgresStoreTests(PostgresContainerServer server) : PostgresStoreContract(server), IClassFixture<PostgresContainerServer>;
