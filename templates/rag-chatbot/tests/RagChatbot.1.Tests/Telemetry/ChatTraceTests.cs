@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 using RagChatbot._1.Tests.Chat;
 
@@ -15,17 +17,22 @@ public sealed class ChatTraceTests
     [Fact]
     public async Task AChatTurnIsOneTraceWithGenAiAttributesAndNoPromptText()
     {
-        var spans = new List<Activity>();
+        // Tests run in parallel in one process and activity listeners are process-wide, so this turn carries its own
+        // trace id and the collector keeps only that trace.
+        var traceId = ActivityTraceId.CreateRandom();
+        var collector = new TraceCollector(traceId);
         await using var factory = new ApiFactory();
         await using var traced = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(spans))));
+            services.AddOpenTelemetry().WithTracing(tracing => tracing.AddProcessor(new SimpleActivityExportProcessor(collector)))));
         var client = traced.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create(DemoUser.Bob));
 
-        var response = await client.PostAsJsonAsync("/api/chat", new { message = Question }, TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = JsonContent.Create(new { message = Question }) };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
 
-        var trace = await WaitForTraceAsync(spans);
+        var trace = await collector.WaitForServerSpanAsync();
         var names = trace.Select(s => s.DisplayName).ToList();
         Assert.Contains("guardrails.input", names);
         Assert.Contains("retrieval.search", names);
@@ -42,23 +49,38 @@ public sealed class ChatTraceTests
         }
     }
 
-    /// <summary>The server span ends just after the response is written, so it may land a moment after the client returns.</summary>
-    private static async Task<List<Activity>> WaitForTraceAsync(List<Activity> spans)
+    /// <summary>Keeps the spans of one trace, safely across the threads that end them.</summary>
+    private sealed class TraceCollector(ActivityTraceId traceId) : BaseExporter<Activity>
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        private readonly ConcurrentQueue<Activity> _spans = new();
+
+        public override ExportResult Export(in Batch<Activity> batch)
         {
-            lock (spans)
+            foreach (var activity in batch)
             {
-                var server = spans.FirstOrDefault(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/api/chat", StringComparison.Ordinal));
-                if (server is not null)
+                if (activity.TraceId == traceId)
                 {
-                    return [.. spans.Where(s => s.TraceId == server.TraceId)];
+                    _spans.Enqueue(activity);
                 }
             }
 
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+            return ExportResult.Success;
         }
 
-        throw new TimeoutException("No server span for POST /api/chat was exported.");
+        /// <summary>The server span ends just after the response is written, so it may land a moment after the client returns.</summary>
+        public async Task<List<Activity>> WaitForServerSpanAsync()
+        {
+            for (var attempt = 0; attempt < 50; attempt++)
+            {
+                if (_spans.Any(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/api/chat", StringComparison.Ordinal)))
+                {
+                    return [.. _spans];
+                }
+
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            throw new TimeoutException("No server span for POST /api/chat was exported for this trace.");
+        }
     }
 }
