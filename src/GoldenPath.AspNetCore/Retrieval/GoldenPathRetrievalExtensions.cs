@@ -1,6 +1,7 @@
 using GoldenPath.AspNetCore.Guardrails;
 using GoldenPath.Guardrails;
 using GoldenPath.Retrieval;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,11 @@ public static class GoldenPathRetrievalExtensions
     /// (also as <see cref="IKnowledgeStore"/>) that uses it, persisted to <c>GoldenPath:Retrieval:StoreDirectory</c> when
     /// set. An index or store registered earlier is kept. Adds the guardrails when they are not registered yet.
     /// </summary>
+    /// <remarks>
+    /// Both stores embed with the registered <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> (the model provider's,
+    /// see <c>AddGoldenPathChatClient</c>), or with an offline <see cref="HashingEmbedder"/> when none is registered, and
+    /// expect <c>GoldenPath:Retrieval:Dimensions</c> (default 384) per vector: a model of another size fails with the fix.
+    /// </remarks>
     public static TBuilder AddGoldenPathRetrieval<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -31,16 +37,18 @@ public static class GoldenPathRetrievalExtensions
         builder.Services.TryAddSingleton<IChunkScreen, GuardrailsChunkScreen>();
         builder.Services.TryAddSingleton(services =>
         {
+            var retrieval = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
             var options = new KnowledgeIndexOptions
             {
+                Dimensions = retrieval.Dimensions,
                 ChunkScreen = services.GetRequiredService<IChunkScreen>(),
                 Logger = services.GetRequiredService<ILogger<KnowledgeIndex>>(),
                 TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System,
             };
-            var directory = services.GetRequiredService<IOptions<RetrievalOptions>>().Value.StoreDirectory;
-            return string.IsNullOrWhiteSpace(directory)
-                ? new KnowledgeIndex(new HashingEmbedder(), options)
-                : KnowledgeIndex.Open(directory, new HashingEmbedder(), options);
+            var generator = EmbeddingGenerator(services, retrieval);
+            return string.IsNullOrWhiteSpace(retrieval.StoreDirectory)
+                ? new KnowledgeIndex(generator, options)
+                : KnowledgeIndex.Open(retrieval.StoreDirectory, generator, options);
         });
         // Chosen when first resolved, not while registering, so configuration layered on later (tests, hosts) counts.
         builder.Services.TryAddSingleton(services => CreatePostgresStore(services));
@@ -55,7 +63,8 @@ public static class GoldenPathRetrievalExtensions
     /// <summary>The PostgreSQL store; a missing connection string stops startup with the fix.</summary>
     private static PostgresKnowledgeStore CreatePostgresStore(IServiceProvider services)
     {
-        var name = services.GetRequiredService<IOptions<RetrievalOptions>>().Value.ConnectionStringName;
+        var retrieval = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        var name = retrieval.ConnectionStringName;
         var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(name);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -66,7 +75,15 @@ public static class GoldenPathRetrievalExtensions
 
         return PostgresKnowledgeStore.Create(
             connectionString,
-            new PostgresStoreOptions { ChunkScreen = services.GetRequiredService<IChunkScreen>() },
+            new PostgresStoreOptions
+            {
+                ChunkScreen = services.GetRequiredService<IChunkScreen>(),
+                Dimensions = retrieval.Dimensions,
+                EmbeddingGenerator = EmbeddingGenerator(services, retrieval),
+            },
             services.GetRequiredService<ILoggerFactory>().CreateLogger<PostgresKnowledgeStore>());
     }
+
+    private static IEmbeddingGenerator<string, Embedding<float>> EmbeddingGenerator(IServiceProvider services, RetrievalOptions retrieval) =>
+        services.GetService<IEmbeddingGenerator<string, Embedding<float>>>() ?? new HashingEmbedder(retrieval.Dimensions);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,10 +16,17 @@ namespace GoldenPath.Retrieval;
 /// before it takes the write lock, so an acknowledged change survives a crash and readers never wait on the disk. An
 /// ACL change is visible to the very next search. Every result is re-checked against its ACL after ranking; a mismatch
 /// would mean the bitmaps are wrong, so it is dropped and reported as a security event.
+/// <para>
+/// Any <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> can embed; the asynchronous methods
+/// (<see cref="UpsertAsync"/>, <see cref="IngestAsync"/>, <see cref="SearchAsync"/>) call it with one batch per document.
+/// The synchronous <see cref="Upsert"/>, <see cref="Ingest"/> and <see cref="Search"/> are a fast path for
+/// <see cref="HashingEmbedder"/> (alone or under middleware), which embeds without I/O; with any other generator they throw
+/// <see cref="InvalidOperationException"/>. Every vector is checked against <see cref="Dimensions"/> and L2-normalized.
+/// </para>
 /// </remarks>
 public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
 {
-    private readonly HashingEmbedder _embedder;
+    private readonly StoreEmbedder _embedder;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Lock _writeGate = new();
     private readonly EmbeddedVectorIndex _vectors;
@@ -36,23 +44,28 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
     private long _cacheHits;
     private bool _disposed;
 
-    public KnowledgeIndex(HashingEmbedder embedder)
+    public KnowledgeIndex(IEmbeddingGenerator<string, Embedding<float>> embedder)
         : this(embedder, new KnowledgeIndexOptions())
     {
     }
 
-    public KnowledgeIndex(HashingEmbedder embedder, ILogger<KnowledgeIndex> logger)
+    public KnowledgeIndex(IEmbeddingGenerator<string, Embedding<float>> embedder, ILogger<KnowledgeIndex> logger)
         : this(embedder, new KnowledgeIndexOptions { Logger = logger ?? throw new ArgumentNullException(nameof(logger)) })
     {
     }
 
-    public KnowledgeIndex(HashingEmbedder embedder, KnowledgeIndexOptions options)
+    /// <summary>Creates an in-memory index that embeds with <paramref name="embedder"/>.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// <see cref="KnowledgeIndexOptions.Dimensions"/> disagrees with the dimensions the generator declares, or neither is known.
+    /// </exception>
+    public KnowledgeIndex(IEmbeddingGenerator<string, Embedding<float>> embedder, KnowledgeIndexOptions options)
     {
-        _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
+        ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.CacheCapacity);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.CompactAfterRecords, 1);
-        _vectors = new EmbeddedVectorIndex(embedder.Dimensions);
+        _embedder = StoreEmbedder.Create(embedder, options.Dimensions, "knowledge index", "KnowledgeIndexOptions.Dimensions");
+        _vectors = new EmbeddedVectorIndex(_embedder.Dimensions);
         _cache = new SearchCache(options.CacheCapacity);
         _logger = options.Logger ?? NullLogger.Instance;
         _screen = options.ChunkScreen;
@@ -72,12 +85,12 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
     /// The store was built with other embedding dimensions, is damaged beyond what can be recovered without losing a
     /// committed change, or is open for writing in another process. The message names the file and the fix.
     /// </exception>
-    public static KnowledgeIndex Open(string directory, HashingEmbedder embedder, KnowledgeIndexOptions? options = null)
+    public static KnowledgeIndex Open(string directory, IEmbeddingGenerator<string, Embedding<float>> embedder, KnowledgeIndexOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var index = new KnowledgeIndex(embedder, options ?? new KnowledgeIndexOptions());
         var warnings = new List<string>();
-        var store = StoreDirectory.Open(directory, embedder.Dimensions, out var state, warnings);
+        var store = StoreDirectory.Open(directory, index.Dimensions, out var state, warnings);
         foreach (var document in state.Values)
         {
             index.ApplyCore(document);
@@ -123,39 +136,94 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
     /// </summary>
     /// <returns>What happened; <see cref="IngestionOutcome.Unchanged"/> when the stored version is identical, in which case nothing is written.</returns>
     /// <exception cref="ArgumentException">The id is invalid or the ACL is empty or malformed (deny-by-default).</exception>
+    /// <exception cref="InvalidOperationException">The embedder is not a <see cref="HashingEmbedder"/> (use <see cref="UpsertAsync"/>), or produced vectors of other dimensions.</exception>
     public DocumentIngestion Upsert(AclDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        _embedder.EnsureSynchronous(nameof(UpsertAsync));
         var normalized = document with { Acl = NormalizeAcl(document) };
 
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-
-            // Only writers change _documents and they hold the gate, so reading it here needs no lock.
-            var existing = _documents.TryGetValue(normalized.Id, out var entry);
-            if (existing && IsSameVersion(entry.Document, normalized))
+            if (Unchanged(normalized) is { } unchanged)
             {
-                return new DocumentIngestion(normalized.Id, IngestionOutcome.Unchanged, entry.Slots.Length, 0, entry.Slots.Count(slot => _chunks[slot]!.FlagReason is not null), []);
+                return unchanged;
             }
 
-            var (stored, quarantined, reused) = Prepare(normalized);
-            _store?.Append(new StoreRecord(normalized.Id, stored));
-            Mutate(() => ApplyCore(stored));
-            CompactIfDue();
+            var plan = Plan(normalized);
+            foreach (var pending in plan.Pending)
+            {
+                pending.Vector = _embedder.Embed(pending.IndexText, nameof(UpsertAsync));
+            }
 
-            return new DocumentIngestion(
-                normalized.Id,
-                existing ? IngestionOutcome.Updated : IngestionOutcome.Added,
-                stored.Chunks.Count,
-                reused,
-                stored.Chunks.Count(chunk => chunk.FlagReason is not null),
-                quarantined);
+            return Commit(normalized, plan);
+        }
+    }
+
+    /// <summary>
+    /// Upserts <paramref name="document"/> as <see cref="Upsert"/> does, embedding its new chunks with one call to the
+    /// generator. The model is called outside the write lock, so searches and other writes proceed meanwhile.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The embedding model produced vectors of other dimensions than the index.</exception>
+    public async Task<DocumentIngestion> UpsertWithResultAsync(AclDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        cancellationToken.ThrowIfCancellationRequested();
+        var normalized = document with { Acl = NormalizeAcl(document) };
+
+        EmbeddingPlan plan;
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (Unchanged(normalized) is { } unchanged)
+            {
+                return unchanged;
+            }
+
+            plan = Plan(normalized);
+        }
+
+        var vectors = await _embedder.EmbedAsync([.. plan.Pending.Select(pending => pending.IndexText)], cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            plan.Pending[i].Vector = vectors[i];
+        }
+
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // Another writer may have stored this exact version while the model was busy.
+            return Unchanged(normalized) ?? Commit(normalized, plan);
         }
     }
 
     /// <summary>Upserts every accepted document of <paramref name="report"/>; documents the index refuses join the rejected list.</summary>
+    /// <exception cref="InvalidOperationException">The embedder is not a <see cref="HashingEmbedder"/>; use <see cref="IngestAsync"/>.</exception>
     public IngestionResult Ingest(IngestionReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        _embedder.EnsureSynchronous(nameof(IngestAsync));
+        var documents = new List<DocumentIngestion>(report.Accepted.Count);
+        var rejected = new List<RejectedDocument>(report.Rejected);
+        foreach (var document in report.Accepted)
+        {
+            try
+            {
+                documents.Add(Upsert(document));
+            }
+            catch (ArgumentException ex)
+            {
+                rejected.Add(new RejectedDocument(document.Source, null, ex.Message));
+            }
+        }
+
+        return new IngestionResult(documents.AsReadOnly(), rejected.AsReadOnly());
+    }
+
+    /// <summary>Upserts every accepted document of <paramref name="report"/> through the embedding generator, one call per document.</summary>
+    public async Task<IngestionResult> IngestAsync(IngestionReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         var documents = new List<DocumentIngestion>(report.Accepted.Count);
@@ -164,7 +232,7 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
         {
             try
             {
-                documents.Add(Upsert(document));
+                documents.Add(await UpsertWithResultAsync(document, cancellationToken).ConfigureAwait(false));
             }
             catch (ArgumentException ex)
             {
@@ -203,7 +271,22 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
     /// Results are cached per (principal set, query, top) and the cache is cleared by every write. Each search, cached
     /// or not, writes an audit log entry with hashes of the principals and the query and the document ids served.
     /// </remarks>
+    /// <exception cref="InvalidOperationException">The embedder is not a <see cref="HashingEmbedder"/>; use <see cref="SearchAsync"/>.</exception>
     public IReadOnlyList<RetrievedPassage> Search(string query, PrincipalSet principals, int top = 4)
+    {
+        _embedder.EnsureSynchronous(nameof(SearchAsync));
+
+        // The hashing embedder completes synchronously, so this never blocks on I/O.
+        return SearchCoreAsync(query, principals, top, (text, _) => Task.FromResult(_embedder.Embed(text, nameof(SearchAsync))), CancellationToken.None)
+            .GetAwaiter().GetResult();
+    }
+
+    private async Task<IReadOnlyList<RetrievedPassage>> SearchCoreAsync(
+        string query,
+        PrincipalSet principals,
+        int top,
+        Func<string, CancellationToken, Task<float[]>> embed,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(principals);
@@ -228,7 +311,8 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
             {
                 // Read before searching: a write that lands meanwhile bumps it, and the stale result is not cached.
                 var generation = _cache.Generation;
-                results = SearchCore(query, principals, top, out dropped);
+                var queryVector = await embed(query, cancellationToken).ConfigureAwait(false);
+                (results, dropped) = SearchCore(queryVector, query, principals, top);
                 if (dropped == 0)
                 {
                     _cache.Add(key, results, generation);
@@ -276,12 +360,8 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
         }
     }
 
-    public Task UpsertAsync(AclDocument document, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        Upsert(document);
-        return Task.CompletedTask;
-    }
+    public Task UpsertAsync(AclDocument document, CancellationToken cancellationToken = default) =>
+        UpsertWithResultAsync(document, cancellationToken);
 
     public Task<bool> RemoveAsync(string documentId, CancellationToken cancellationToken = default)
     {
@@ -289,10 +369,11 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
         return Task.FromResult(Remove(documentId));
     }
 
+    /// <summary>As <see cref="Search"/>, embedding the query with the generator; a cached result calls no model.</summary>
     public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, PrincipalSet principals, int top, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Search(query, principals, top));
+        return SearchCoreAsync(query, principals, top, EmbedQueryAsync, cancellationToken);
     }
 
     public Task<bool> CanReadAsync(PrincipalSet principals, string documentId, CancellationToken cancellationToken = default)
@@ -334,12 +415,14 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
         }
     });
 
-    private IReadOnlyList<RetrievedPassage> SearchCore(string query, PrincipalSet principals, int top, out int dropped)
+    private async Task<float[]> EmbedQueryAsync(string query, CancellationToken cancellationToken) =>
+        (await _embedder.EmbedAsync([query], cancellationToken).ConfigureAwait(false))[0];
+
+    private (IReadOnlyList<RetrievedPassage> Results, int Dropped) SearchCore(float[] queryVector, string query, PrincipalSet principals, int top)
     {
-        var queryVector = _embedder.Embed(query);
         var queryTerms = TextAnalyzer.ContentTerms(query).Distinct(StringComparer.Ordinal).ToList();
         var results = new List<RetrievedPassage>();
-        dropped = 0;
+        var dropped = 0;
 
         _lock.EnterReadLock();
         try
@@ -367,15 +450,47 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
         }
 
         // Read-only: the same list is handed to every later caller with this principal set from the cache.
-        return results.AsReadOnly();
+        return (results.AsReadOnly(), dropped);
     }
 
-    /// <summary>Chunks, screens and embeds a document; identical chunks already stored lend their vector.</summary>
-    private (StoredDocument Stored, IReadOnlyList<QuarantinedChunk> Quarantined, int Reused) Prepare(AclDocument document)
+    /// <summary>The result for a document whose stored version is identical; <see langword="null"/> when it must be written.</summary>
+    private DocumentIngestion? Unchanged(AclDocument normalized)
     {
-        var chunks = new List<StoredChunk>();
+        // Only writers change _documents and they hold the gate, so reading it here needs no lock.
+        return _documents.TryGetValue(normalized.Id, out var entry) && IsSameVersion(entry.Document, normalized)
+            ? new DocumentIngestion(normalized.Id, IngestionOutcome.Unchanged, entry.Slots.Length, 0, entry.Slots.Count(slot => _chunks[slot]!.FlagReason is not null), [])
+            : null;
+    }
+
+    /// <summary>Writes a planned document whose vectors are all filled in; called under the write gate.</summary>
+    private DocumentIngestion Commit(AclDocument normalized, EmbeddingPlan plan)
+    {
+        var existing = _documents.ContainsKey(normalized.Id);
+        var chunks = plan.Chunks.ConvertAll(planned => new StoredChunk(planned.Chunk.Ordinal, planned.Chunk.HeadingPath, planned.Chunk.Text, planned.Flag, planned.Source.Vector!));
+        var stored = new StoredDocument(normalized, chunks.AsReadOnly());
+        _store?.Append(new StoreRecord(normalized.Id, stored));
+        Mutate(() => ApplyCore(stored));
+        CompactIfDue();
+
+        return new DocumentIngestion(
+            normalized.Id,
+            existing ? IngestionOutcome.Updated : IngestionOutcome.Added,
+            stored.Chunks.Count,
+            plan.Reused,
+            stored.Chunks.Count(chunk => chunk.FlagReason is not null),
+            plan.Quarantined);
+    }
+
+    /// <summary>
+    /// Chunks and screens a document and finds the vectors it already has: identical chunks stored earlier or repeated
+    /// in the document lend theirs, so only <see cref="EmbeddingPlan.Pending"/> texts need the model. Called under the write gate.
+    /// </summary>
+    private EmbeddingPlan Plan(AclDocument document)
+    {
+        var chunks = new List<PlannedChunk>();
+        var pending = new List<PendingVector>();
         var quarantined = new List<QuarantinedChunk>();
-        var local = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var local = new Dictionary<string, PendingVector>(StringComparer.Ordinal);
         var reused = 0;
         foreach (var chunk in MarkdownChunker.Split(document.Content))
         {
@@ -390,21 +505,38 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
             }
 
             var key = EmbeddingKey(indexText);
-            if (local.TryGetValue(key, out var vector) || TryReuse(key, out vector))
+            if (local.TryGetValue(key, out var source))
             {
                 reused++;
             }
+            else if (TryReuse(key, out var vector))
+            {
+                reused++;
+                local[key] = source = new PendingVector(indexText) { Vector = vector };
+            }
             else
             {
-                vector = _embedder.Embed(indexText);
+                local[key] = source = new PendingVector(indexText);
+                pending.Add(source);
             }
 
-            local[key] = vector;
             var flag = verdict.Action == ChunkScreenAction.Flag ? verdict.Reason ?? "flagged by the chunk screen" : null;
-            chunks.Add(new StoredChunk(chunk.Ordinal, chunk.HeadingPath, chunk.Text, flag, vector));
+            chunks.Add(new PlannedChunk(chunk, flag, source));
         }
 
-        return (new StoredDocument(document, chunks.AsReadOnly()), quarantined.AsReadOnly(), reused);
+        return new EmbeddingPlan(chunks, pending, quarantined.AsReadOnly(), reused);
+    }
+
+    private sealed record EmbeddingPlan(List<PlannedChunk> Chunks, List<PendingVector> Pending, IReadOnlyList<QuarantinedChunk> Quarantined, int Reused);
+
+    private sealed record PlannedChunk(DocumentChunk Chunk, string? Flag, PendingVector Source);
+
+    /// <summary>A vector to share between identical chunks; filled in once the model has answered.</summary>
+    private sealed class PendingVector(string indexText)
+    {
+        public string IndexText { get; } = indexText;
+
+        public float[]? Vector { get; set; }
     }
 
     private bool TryReuse(string key, out float[] vector)

@@ -11,6 +11,13 @@ public sealed class KnowledgeIndexOptions
     /// <summary>Screens every chunk before it is indexed; <see langword="null"/> indexes everything.</summary>
     public IChunkScreen? ChunkScreen { get; set; }
 
+    /// <summary>
+    /// Dimensions of the embedding model. <see langword="null"/> takes them from the generator's
+    /// <c>EmbeddingGeneratorMetadata.DefaultModelDimensions</c>; when both are known they must agree, and every vector
+    /// the model returns must have this length.
+    /// </summary>
+    public int? Dimensions { get; set; }
+
     /// <summary>Clock for audit timestamps.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -73,7 +73,7 @@ internal static class StoreFiles
         if (stored != dimensions)
         {
             var directory = Path.GetDirectoryName(path);
-            throw new KnowledgeStoreException($"The store at '{directory}' was built with {stored} dimensions; the embedder produces {dimensions}. Re-ingest into a new directory, or use the matching embedder (new HashingEmbedder({stored})).", path);
+            throw new KnowledgeStoreException($"The store at '{directory}' was built with {stored} dimensions; the embedder produces {dimensions}. Re-ingest into a new directory, or use the matching embedder (the model the store was built with, or new HashingEmbedder({stored})).", path);
         }
 
         return BinaryPrimitives.ReadInt64LittleEndian(header[16..]);

@@ -26,7 +26,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     private readonly bool _ownsDataSource;
     private readonly PostgresSchemaNames _names;
     private readonly PostgresStatements _sql;
-    private readonly HashingEmbedder _embedder;
+    private readonly StoreEmbedder _embedder;
     private readonly ILogger _logger;
     private readonly int _writeTimeoutSeconds;
 
@@ -43,7 +43,11 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
         _sql = new PostgresStatements(_names);
-        _embedder = new HashingEmbedder(_names.Dimensions);
+        _embedder = StoreEmbedder.Create(
+            options.EmbeddingGenerator ?? new HashingEmbedder(_names.Dimensions),
+            _names.Dimensions,
+            "PostgreSQL knowledge store",
+            "PostgresStoreOptions.Dimensions");
         _logger = logger ?? NullLogger.Instance;
         _writeTimeoutSeconds = (int)Math.Clamp(options.CommandTimeout.TotalSeconds, 1, int.MaxValue);
         Options = options;
@@ -137,16 +141,18 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         var chunks = Screen(document.Id, MarkdownChunker.Split(document.Content));
         var ordinals = new int[chunks.Count];
         var texts = new string[chunks.Count];
-        var embeddings = new Vector[chunks.Count];
+        var indexTexts = new string[chunks.Count];
         var keywords = new string[chunks.Count];
         for (var i = 0; i < chunks.Count; i++)
         {
-            var indexText = MarkdownChunker.IndexText(document.Title, chunks[i]);
+            indexTexts[i] = MarkdownChunker.IndexText(document.Title, chunks[i]);
             ordinals[i] = chunks[i].Ordinal;
             texts[i] = chunks[i].Text;
-            embeddings[i] = new Vector(_embedder.Embed(indexText));
-            keywords[i] = string.Join(' ', TextAnalyzer.ContentTerms(indexText));
+            keywords[i] = string.Join(' ', TextAnalyzer.ContentTerms(indexTexts[i]));
         }
+
+        // One call per document: a remote model pays one round trip, not one per chunk.
+        var embeddings = Array.ConvertAll(await _embedder.EmbedAsync(indexTexts, cancellationToken).ConfigureAwait(false), vector => new Vector(vector));
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -239,8 +245,10 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
 
         var results = new List<RetrievedPassage>();
         var dropped = 0;
-        var queryVector = _embedder.Embed(query);
         var terms = TextAnalyzer.ContentTerms(query).Distinct(StringComparer.Ordinal).ToArray();
+        var queryVector = principals.Count > 0 && !string.IsNullOrWhiteSpace(query)
+            ? (await _embedder.EmbedAsync([query], cancellationToken).ConfigureAwait(false))[0]
+            : [];
         if (principals.Count > 0 && (terms.Length > 0 || queryVector.Any(x => x != 0)))
         {
             var candidates = Math.Clamp(top * 4, 40, 1000);

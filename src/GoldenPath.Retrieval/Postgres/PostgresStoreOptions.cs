@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace GoldenPath.Retrieval;
 
 /// <summary>Settings for <see cref="PostgresKnowledgeStore"/>.</summary>
@@ -12,8 +14,17 @@ public sealed class PostgresStoreOptions
     /// </summary>
     public string ReaderRole { get; init; } = "goldenpath_reader";
 
-    /// <summary>Embedding dimensions; fixed by the first migration as <c>vector(N)</c>.</summary>
+    /// <summary>
+    /// Embedding dimensions; fixed by the first migration as <c>vector(N)</c>. Must match the model of
+    /// <see cref="EmbeddingGenerator"/>: every vector it returns is checked against it.
+    /// </summary>
     public int Dimensions { get; init; } = 384;
+
+    /// <summary>
+    /// Embeds chunks at ingestion (one call per document) and queries at search time; vectors are L2-normalized before
+    /// they are stored. <see langword="null"/> uses an offline <see cref="HashingEmbedder"/> of <see cref="Dimensions"/>.
+    /// </summary>
+    public IEmbeddingGenerator<string, Embedding<float>>? EmbeddingGenerator { get; init; }
 
     /// <summary>
     /// Minimum <c>hnsw.ef_search</c>; raised to the candidate count when a search asks for more. Iterative scans keep

@@ -1,4 +1,5 @@
 using GoldenPath.Retrieval.Tests.Diagnostics;
+using GoldenPath.Retrieval.Tests.Embeddings;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pgvector.Npgsql;
@@ -162,6 +163,50 @@ public abstract class PostgresStoreContract(IPostgresServer server)
         Assert.Equal(0, await scratch.OwnerScalarAsync("SELECT count(*) FROM \"{s}\".chunks WHERE document_id = 'handbook'"));
         Assert.True(await scratch.OwnerScalarAsync("SELECT count(*) FROM \"{s}\".chunks WHERE document_id = 'vpn-setup'") > 0);
         Assert.Empty(await scratch.Store.SearchAsync("replacement laptop", s_employee, 4, Token));
+    }
+
+    [Fact]
+    public async Task AModelOfOtherDimensions_IngestsSearchesAndFiltersByAcl()
+    {
+        var generator = new WordBucketGenerator(64);
+        await using var scratch = await ScratchStore.CreateAsync(server, dimensions: 64, generator: generator);
+        await scratch.UpsertAsync(PostgresCorpus.Handbook(), PostgresCorpus.Salaries(), PostgresCorpus.Vpn());
+
+        var insider = await scratch.Store.SearchAsync("salary bands for engineers", s_hr, 4, Token);
+        var outsider = await scratch.Store.SearchAsync("salary bands for engineers", s_employee, 4, Token);
+
+        Assert.Equal("salaries", insider[0].DocumentId);
+        Assert.DoesNotContain(outsider, p => p.DocumentId == "salaries");
+        Assert.Equal("handbook", (await scratch.Store.SearchAsync("replacement laptop", s_employee, 1, Token))[0].DocumentId);
+
+        // One call per document (all its chunks together) and one per search.
+        Assert.Equal(3 + 3, generator.Calls.Count);
+        Assert.True(generator.Calls.First().Inputs.Length > 1);
+        Assert.All(generator.Calls, call => Assert.Equal(Token, call.Token));
+    }
+
+    [Fact]
+    public async Task AModelOfOtherDimensions_StoresUnitLengthVectors()
+    {
+        await using var scratch = await ScratchStore.CreateAsync(server, dimensions: 64, generator: new WordBucketGenerator(64));
+        await scratch.UpsertAsync(PostgresCorpus.Handbook());
+
+        Assert.True(await scratch.OwnerScalarAsync("SELECT count(*) FROM \"{s}\".chunks") > 1);
+        Assert.Equal(0, await scratch.OwnerScalarAsync("SELECT count(*) FROM \"{s}\".chunks WHERE abs(vector_norm(embedding) - 1) > 1e-5"));
+    }
+
+    [Fact]
+    public async Task AQueryEmbeddedWithOtherDimensions_FailsNamingBothSizes()
+    {
+        var generator = new WordBucketGenerator(64);
+        await using var scratch = await ScratchStore.CreateAsync(server, dimensions: 64, generator: generator);
+        await scratch.UpsertAsync(PostgresCorpus.Handbook());
+        generator.Dimensions = 1536;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => scratch.Store.SearchAsync("replacement laptop", s_employee, 4, Token));
+
+        Assert.Contains("built with 64 dimensions", error.Message, StringComparison.Ordinal);
+        Assert.Contains("produced 1536", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using GoldenPath.Retrieval.Tests.Embeddings;
+
 namespace GoldenPath.Retrieval.Tests.Postgres;
 
 /// <summary>Configuration and input errors surface before any connection is opened.</summary>
@@ -32,6 +34,28 @@ public sealed class PostgresStoreOptionsTests
     public void Create_RejectsDimensionsAnHnswIndexCannotHold(int dimensions)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => PostgresKnowledgeStore.Create(Unreachable, new PostgresStoreOptions { Dimensions = dimensions }));
+    }
+
+    [Fact]
+    public void Create_RejectsAModelDeclaringOtherDimensions()
+    {
+        var options = new PostgresStoreOptions { EmbeddingGenerator = new WordBucketGenerator(1536, declaredDimensions: 1536) };
+
+        var error = Assert.Throws<InvalidOperationException>(() => PostgresKnowledgeStore.Create(Unreachable, options));
+
+        Assert.Contains("built with 384 dimensions", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PostgresStoreOptions.Dimensions = 1536", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upsert_RejectsADocumentEmbeddedWithOtherDimensionsBeforeConnecting()
+    {
+        await using var store = PostgresKnowledgeStore.Create(Unreachable, new PostgresStoreOptions { Dimensions = 64, EmbeddingGenerator = new WordBucketGenerator(32) });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.UpsertAsync(PostgresCorpus.Handbook(), TestContext.Current.CancellationToken));
+
+        Assert.Contains("built with 64 dimensions", error.Message, StringComparison.Ordinal);
+        Assert.Contains("produced 32", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pgvector.Npgsql;
@@ -20,7 +21,12 @@ internal sealed class ScratchStore : IAsyncDisposable
 
     public string Schema { get; }
 
-    public static async Task<ScratchStore> CreateAsync(IPostgresServer server, ILogger? logger = null, int dimensions = 384, IChunkScreen? screen = null)
+    public static async Task<ScratchStore> CreateAsync(
+        IPostgresServer server,
+        ILogger? logger = null,
+        int dimensions = 384,
+        IChunkScreen? screen = null,
+        IEmbeddingGenerator<string, Embedding<float>>? generator = null)
     {
         if (server.SkipReason is { } reason)
         {
@@ -31,7 +37,7 @@ internal sealed class ScratchStore : IAsyncDisposable
         builder.UseVector();
         var dataSource = builder.Build();
         var schema = $"t_{Guid.NewGuid():N}";
-        var store = new PostgresKnowledgeStore(dataSource, new PostgresStoreOptions { Schema = schema, Dimensions = dimensions, ChunkScreen = screen }, logger);
+        var store = new PostgresKnowledgeStore(dataSource, new PostgresStoreOptions { Schema = schema, Dimensions = dimensions, ChunkScreen = screen, EmbeddingGenerator = generator }, logger);
         await store.EnsureSchemaAsync(TestContext.Current.CancellationToken);
         return new ScratchStore(dataSource, store, schema);
     }

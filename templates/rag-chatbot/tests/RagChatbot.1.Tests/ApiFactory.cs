@@ -27,6 +27,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["GoldenPath:Model:Provider"] = "Offline",
             // The embedded store keeps these tests free of any server; the PostgreSQL store has its own tests in its package.
             ["GoldenPath:Retrieval:Store"] = "Embedded",
+            ["GoldenPath:Retrieval:Dimensions"] = "384",
             ["GoldenPath:Guardrails:Canary"] = Canary,
             // Generous enough that only the tests about limits ever reach them.
             ["GoldenPath:RateLimits:PerUser"] = "1000",

@@ -36,6 +36,7 @@ public sealed class AppHostTests
         appHost.CreateResourceBuilder(api)
             .WithEnvironment("GoldenPath__Model__Provider", "Offline")
             .WithEnvironment("GoldenPath__Retrieval__Store", "Embedded")
+            .WithEnvironment("GoldenPath__Retrieval__Dimensions", "384")
             .WithEnvironment("Authentication__Schemes__Bearer__ValidIssuer", issuer)
             .WithEnvironment("Authentication__Schemes__Bearer__ValidAudiences__0", audience)
             .WithEnvironment("Authentication__Schemes__Bearer__SigningKeys__0__Issuer", issuer)
