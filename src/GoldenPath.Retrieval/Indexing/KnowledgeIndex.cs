@@ -141,7 +141,7 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(document);
         _embedder.EnsureSynchronous(nameof(UpsertAsync));
-        var normalized = document with { Acl = NormalizeAcl(document) };
+        var normalized = document with { Acl = DocumentRules.NormalizedAcl(document) };
 
         lock (_writeGate)
         {
@@ -170,7 +170,7 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(document);
         cancellationToken.ThrowIfCancellationRequested();
-        var normalized = document with { Acl = NormalizeAcl(document) };
+        var normalized = document with { Acl = DocumentRules.NormalizedAcl(document) };
 
         EmbeddingPlan plan;
         lock (_writeGate)
@@ -657,36 +657,4 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
         && stored.Acl.SequenceEqual(incoming.Acl, StringComparer.Ordinal);
 
     private static string EmbeddingKey(string indexText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(indexText)));
-
-    private static IReadOnlyList<string> NormalizeAcl(AclDocument document)
-    {
-        if (string.IsNullOrEmpty(document.Id) || !DocumentFields.IsValidId(document.Id))
-        {
-            throw new ArgumentException($"Document id '{document.Id}' is invalid; use lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.", nameof(document));
-        }
-
-        ArgumentNullException.ThrowIfNull(document.Title);
-        ArgumentNullException.ThrowIfNull(document.Content);
-        if (document.Acl is null || document.Acl.Count == 0)
-        {
-            throw new ArgumentException($"Document '{document.Id}' has no ACL; deny-by-default means a document nobody may read is never indexed. Give it at least one principal such as group:employees.", nameof(document));
-        }
-
-        var acl = new List<string>(document.Acl.Count);
-        foreach (var raw in document.Acl)
-        {
-            var error = Principal.TryNormalize(raw, out var normalized);
-            if (error is not null)
-            {
-                throw new ArgumentException($"Document '{document.Id}' has an invalid ACL entry: {error}.", nameof(document));
-            }
-
-            if (!acl.Contains(normalized, StringComparer.Ordinal))
-            {
-                acl.Add(normalized);
-            }
-        }
-
-        return acl.AsReadOnly();
-    }
 }

@@ -136,7 +136,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
 
     public async Task UpsertAsync(AclDocument document, CancellationToken cancellationToken = default)
     {
-        var acl = PostgresDocumentRules.NormalizedAcl(document);
+        string[] acl = [.. DocumentRules.NormalizedAcl(document)];
 
         var chunks = Screen(document.Id, MarkdownChunker.Split(document.Content));
         var ordinals = new int[chunks.Count];

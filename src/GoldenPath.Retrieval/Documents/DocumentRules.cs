@@ -1,12 +1,13 @@
 namespace GoldenPath.Retrieval;
 
 /// <summary>
-/// The deny-by-default checks a document passes before it is written: a valid id and a non-empty ACL of well-formed
-/// principals, normalized the same way a caller's <see cref="PrincipalSet"/> is, so stored and presented spellings match.
+/// The deny-by-default checks a document passes before any store writes it: a valid id and a non-empty ACL of
+/// well-formed principals, normalized the same way a caller's <see cref="PrincipalSet"/> is, so stored and presented
+/// spellings match.
 /// </summary>
-internal static class PostgresDocumentRules
+internal static class DocumentRules
 {
-    internal static string[] NormalizedAcl(AclDocument document)
+    internal static IReadOnlyList<string> NormalizedAcl(AclDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (string.IsNullOrEmpty(document.Id) || !DocumentFields.IsValidId(document.Id))
@@ -18,7 +19,7 @@ internal static class PostgresDocumentRules
         ArgumentNullException.ThrowIfNull(document.Content);
         if (document.Acl is null || document.Acl.Count == 0)
         {
-            throw new ArgumentException($"Document '{document.Id}' has no ACL; deny-by-default means a document nobody may read is never stored. Give it at least one principal such as group:employees.", nameof(document));
+            throw new ArgumentException($"Document '{document.Id}' has no ACL; deny-by-default means a document nobody may read is never stored or searched. Give it at least one principal such as group:employees.", nameof(document));
         }
 
         var acl = new List<string>(document.Acl.Count);
@@ -36,6 +37,6 @@ internal static class PostgresDocumentRules
             }
         }
 
-        return [.. acl];
+        return acl.AsReadOnly();
     }
 }
