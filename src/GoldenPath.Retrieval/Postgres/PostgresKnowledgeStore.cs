@@ -240,8 +240,9 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
 
         using var activity = RetrievalTelemetry.ActivitySource.StartActivity(RetrievalTelemetry.SearchActivityName);
+        var queryHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
         activity?.SetTag(RetrievalTelemetry.PrincipalsHashTag, principals.Hash);
-        activity?.SetTag(RetrievalTelemetry.QueryHashTag, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query))));
+        activity?.SetTag(RetrievalTelemetry.QueryHashTag, queryHash);
 
         var results = new List<RetrievedPassage>();
         var dropped = 0;
@@ -285,9 +286,12 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
             RetrievalTelemetry.Dropped.Add(dropped);
         }
 
+        var documentIds = string.Join(',', results.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal));
         activity?.SetTag(RetrievalTelemetry.ResultCountTag, results.Count);
-        activity?.SetTag(RetrievalTelemetry.DocumentIdsTag, string.Join(',', results.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal)));
+        activity?.SetTag(RetrievalTelemetry.DocumentIdsTag, documentIds);
         activity?.SetTag(RetrievalTelemetry.DroppedTag, dropped);
+        // Who saw what, as the embedded store records it: hashes of the caller and the query, never the text.
+        Log.SearchAudit(_logger, principals.Hash, queryHash, DateTimeOffset.UtcNow, documentIds);
         return results.AsReadOnly();
     }
 
