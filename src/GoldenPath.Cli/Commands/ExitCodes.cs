@@ -9,4 +9,7 @@ internal static class ExitCodes
 
     /// <summary>A guardrail blocked the text; distinct from 1 so scripts can tell "blocked" from "broken".</summary>
     public const int Blocked = 2;
+
+    /// <summary><c>guard scan</c> found malformed lines: its contract reserves 2 for that, and it decided nothing.</summary>
+    public const int MalformedInput = 2;
 }

@@ -11,6 +11,7 @@ internal static class GuardCommands
     public static Command Create(CliConsole console) => new("guard", "Run guardrails on text.")
     {
         CreateCheckCommand(console),
+        GuardScanCommand.Create(console),
     };
 
     private static Command CreateCheckCommand(CliConsole console)
