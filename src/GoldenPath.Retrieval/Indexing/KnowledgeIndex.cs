@@ -292,16 +292,13 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
         ArgumentNullException.ThrowIfNull(principals);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
 
-        using var activity = RetrievalTelemetry.ActivitySource.StartActivity(RetrievalTelemetry.SearchActivityName);
-        var queryHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
-        activity?.SetTag(RetrievalTelemetry.PrincipalsHashTag, principals.Hash);
-        activity?.SetTag(RetrievalTelemetry.QueryHashTag, queryHash);
+        using var record = SearchRecord.Start(query, principals);
 
         IReadOnlyList<RetrievedPassage> results = [];
         var dropped = 0;
         if (!string.IsNullOrWhiteSpace(query) && principals.Count > 0)
         {
-            var key = new SearchCache.Key(principals.Hash, queryHash, top);
+            var key = new SearchCache.Key(principals.Hash, record.QueryHash, top);
             if (_cache.TryGet(key, out var cached))
             {
                 Interlocked.Increment(ref _cacheHits);
@@ -320,17 +317,8 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
             }
         }
 
-        if (dropped > 0)
-        {
-            Interlocked.Add(ref _droppedTotal, dropped);
-            RetrievalTelemetry.Dropped.Add(dropped);
-        }
-
-        var documentIds = string.Join(',', results.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal));
-        Log.SearchAudit(_logger, principals.Hash, queryHash, _timeProvider.GetUtcNow(), documentIds);
-        activity?.SetTag(RetrievalTelemetry.ResultCountTag, results.Count);
-        activity?.SetTag(RetrievalTelemetry.DocumentIdsTag, documentIds);
-        activity?.SetTag(RetrievalTelemetry.DroppedTag, dropped);
+        Interlocked.Add(ref _droppedTotal, dropped);
+        record.Complete(_logger, results, dropped, _timeProvider.GetUtcNow());
         return results;
     }
 

@@ -239,10 +239,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(principals);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
 
-        using var activity = RetrievalTelemetry.ActivitySource.StartActivity(RetrievalTelemetry.SearchActivityName);
-        var queryHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
-        activity?.SetTag(RetrievalTelemetry.PrincipalsHashTag, principals.Hash);
-        activity?.SetTag(RetrievalTelemetry.QueryHashTag, queryHash);
+        using var record = SearchRecord.Start(query, principals);
 
         var results = new List<RetrievedPassage>();
         var dropped = 0;
@@ -281,17 +278,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
             }
         }
 
-        if (dropped > 0)
-        {
-            RetrievalTelemetry.Dropped.Add(dropped);
-        }
-
-        var documentIds = string.Join(',', results.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal));
-        activity?.SetTag(RetrievalTelemetry.ResultCountTag, results.Count);
-        activity?.SetTag(RetrievalTelemetry.DocumentIdsTag, documentIds);
-        activity?.SetTag(RetrievalTelemetry.DroppedTag, dropped);
-        // Who saw what, as the embedded store records it: hashes of the caller and the query, never the text.
-        Log.SearchAudit(_logger, principals.Hash, queryHash, DateTimeOffset.UtcNow, documentIds);
+        record.Complete(_logger, results, dropped, DateTimeOffset.UtcNow);
         return results.AsReadOnly();
     }
 
