@@ -66,12 +66,16 @@ public sealed class GuardrailEngine
         return new GuardrailEngine(policy, options);
     }
 
-    public GuardrailVerdict EvaluateInput(string text) => EvaluateAndRecord(text, RailStage.Input);
+    /// <param name="text">The user's message.</param>
+    /// <param name="request">What else the rails may know about the conversation.</param>
+    public GuardrailVerdict EvaluateInput(string text, GuardrailRequest? request = null) => EvaluateAndRecord(text, RailStage.Input, request);
 
-    public GuardrailVerdict EvaluateOutput(string text) => EvaluateAndRecord(text, RailStage.Output);
+    /// <param name="text">The model's answer, or a tool result on its way to the model.</param>
+    /// <param name="request">The system prompt, retrieved context and caller the answer is checked against.</param>
+    public GuardrailVerdict EvaluateOutput(string text, GuardrailRequest? request = null) => EvaluateAndRecord(text, RailStage.Output, request);
 
     /// <summary>Evaluates without telemetry; streaming calls this many times per response and records once.</summary>
-    internal GuardrailVerdict Evaluate(string? text, RailStage stage)
+    internal GuardrailVerdict Evaluate(string? text, RailStage stage, GuardrailRequest? request = null)
     {
         text ??= string.Empty;
 
@@ -82,7 +86,7 @@ public sealed class GuardrailEngine
             return new GuardrailVerdict(RailAction.Block, Policy.Version, [tooLong], RefusalMessage);
         }
 
-        var context = new RailContext(TextNormalizer.Normalize(text), stage);
+        var context = new RailContext(TextNormalizer.Normalize(text), stage, request);
         foreach (var rail in stage == RailStage.Input ? _inputRails : _outputRails)
         {
             rail.Evaluate(context);
@@ -112,10 +116,10 @@ public sealed class GuardrailEngine
         GuardrailsTelemetry.Record(activity, stage, verdict);
     }
 
-    private GuardrailVerdict EvaluateAndRecord(string text, RailStage stage)
+    private GuardrailVerdict EvaluateAndRecord(string text, RailStage stage, GuardrailRequest? request)
     {
         using var activity = GuardrailsTelemetry.StartActivity(stage);
-        var verdict = Evaluate(text, stage);
+        var verdict = Evaluate(text, stage, request);
         GuardrailsTelemetry.Record(activity, stage, verdict);
         return verdict;
     }

@@ -1,7 +1,7 @@
 namespace GoldenPath.Guardrails;
 
 /// <summary>The text under evaluation and what the rails have reported about it so far.</summary>
-internal sealed class RailContext(NormalizedText text, RailStage stage)
+internal sealed class RailContext(NormalizedText text, RailStage stage, GuardrailRequest? request = null)
 {
     private List<RailFinding>? _findings;
     private List<RedactionEdit>? _edits;
@@ -9,6 +9,8 @@ internal sealed class RailContext(NormalizedText text, RailStage stage)
     public NormalizedText Text { get; } = text;
 
     public RailStage Stage { get; } = stage;
+
+    public GuardrailRequest Request { get; } = request ?? GuardrailRequest.Empty;
 
     public IReadOnlyList<RailFinding> Findings => _findings ?? (IReadOnlyList<RailFinding>)[];
 
