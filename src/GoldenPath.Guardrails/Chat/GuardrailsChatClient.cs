@@ -44,7 +44,9 @@ public sealed class GuardrailsChatClient : DelegatingChatClient
 
         // One engine for the whole call: input and output verdicts must name the same policy version.
         var engine = _engine();
-        var (guarded, inputVerdict) = GuardInput(engine, messages);
+        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var request = RequestFor(list, options);
+        var (guarded, inputVerdict) = GuardInput(engine, list, request);
         if (inputVerdict?.IsBlocked == true)
         {
             return Refusal(engine, inputVerdict);
@@ -62,7 +64,7 @@ public sealed class GuardrailsChatClient : DelegatingChatClient
                 continue;
             }
 
-            var verdict = engine.EvaluateOutput(message.Text);
+            var verdict = engine.EvaluateOutput(message.Text, request);
             outputVerdict = outputVerdict is null ? verdict : GuardrailVerdict.Combine(outputVerdict, verdict);
             blocked |= verdict.IsBlocked;
             if (verdict.Action == RailAction.Redact)
@@ -71,7 +73,7 @@ public sealed class GuardrailsChatClient : DelegatingChatClient
             }
         }
 
-        outputVerdict ??= engine.EvaluateOutput(string.Empty);
+        outputVerdict ??= engine.EvaluateOutput(string.Empty, request);
         if (blocked)
         {
             response.Messages = [new ChatMessage(ChatRole.Assistant, engine.RefusalMessage)];
@@ -91,14 +93,16 @@ public sealed class GuardrailsChatClient : DelegatingChatClient
         ArgumentNullException.ThrowIfNull(messages);
 
         var engine = _engine();
-        var (guarded, inputVerdict) = GuardInput(engine, messages);
+        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var request = RequestFor(list, options);
+        var (guarded, inputVerdict) = GuardInput(engine, list, request);
         if (inputVerdict?.IsBlocked == true)
         {
             yield return RefusalUpdate(engine, inputVerdict, template: null);
             yield break;
         }
 
-        var guard = new StreamingOutputGuard(engine);
+        var guard = new StreamingOutputGuard(engine, request);
         ChatResponseUpdate? last = null;
         ChatFinishReason? finishReason = null;
 
@@ -161,9 +165,11 @@ public sealed class GuardrailsChatClient : DelegatingChatClient
     /// Evaluates the last user message that is not marked untrusted and, when it is redacted, returns a copy of
     /// the conversation with that message replaced; the caller's list and messages are never modified.
     /// </summary>
-    private static (IEnumerable<ChatMessage> Messages, GuardrailVerdict? Verdict) GuardInput(GuardrailEngine engine, IEnumerable<ChatMessage> messages)
+    private static (IEnumerable<ChatMessage> Messages, GuardrailVerdict? Verdict) GuardInput(
+        GuardrailEngine engine,
+        IReadOnlyList<ChatMessage> list,
+        GuardrailRequest request)
     {
-        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         for (var i = list.Count - 1; i >= 0; i--)
         {
             var message = list[i];
@@ -172,7 +178,7 @@ public sealed class GuardrailsChatClient : DelegatingChatClient
                 continue;
             }
 
-            var verdict = engine.EvaluateInput(message.Text);
+            var verdict = engine.EvaluateInput(message.Text, request);
             if (verdict.Action != RailAction.Redact)
             {
                 return (list, verdict);
@@ -184,6 +190,38 @@ public sealed class GuardrailsChatClient : DelegatingChatClient
         }
 
         return (list, null);
+    }
+
+    /// <summary>
+    /// The host's request (roles, restricted-content probe) from the chat options, completed from the conversation:
+    /// the system messages are the system prompt and the untrusted messages are the context an answer must rest on.
+    /// </summary>
+    private static GuardrailRequest RequestFor(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
+    {
+        var given = options?.AdditionalProperties?.TryGetValue(GuardrailRequest.PropertyName, out var value) == true
+            ? value as GuardrailRequest
+            : null;
+        var request = given ?? GuardrailRequest.Empty;
+        var systemPrompt = request.SystemPrompt;
+        if (systemPrompt is null)
+        {
+            var system = messages.Where(m => m.Role == ChatRole.System).Select(m => m.Text).Where(t => t.Length > 0).ToList();
+            systemPrompt = system.Count > 0 ? string.Join('\n', system) : null;
+        }
+
+        var context = request.Context.Count > 0
+            ? request.Context
+            : [.. messages.Where(IsUntrusted).Select(m => m.Text).Where(t => t.Length > 0)];
+
+        return ReferenceEquals(systemPrompt, request.SystemPrompt) && ReferenceEquals(context, request.Context)
+            ? request
+            : new GuardrailRequest
+            {
+                SystemPrompt = systemPrompt,
+                Context = context,
+                Roles = request.Roles,
+                RestrictedContent = request.RestrictedContent,
+            };
     }
 
     private static bool IsUntrusted(ChatMessage message) =>

@@ -8,7 +8,7 @@ namespace GoldenPath.Guardrails;
 /// every append is checked together with the recent already-released text so a block ends the stream as soon
 /// as it can be seen, even when it spans a boundary.
 /// </summary>
-internal sealed class StreamingOutputGuard(GuardrailEngine engine)
+internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequest? request = null)
 {
     // Enough context to see a canary, key or link that started in text already released.
     private const int ContextCharacters = 512;
@@ -39,7 +39,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine)
         _raw.Append(text);
 
         var windowStart = Math.Max(0, _evaluatedLength - ContextCharacters);
-        var window = engine.Evaluate(_raw.ToString(windowStart, _raw.Length - windowStart), RailStage.Output);
+        var window = engine.Evaluate(_raw.ToString(windowStart, _raw.Length - windowStart), RailStage.Output, request);
         if (window.IsBlocked)
         {
             Absorb(window, windowStart, onlyBlocks: true);
@@ -56,7 +56,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine)
     private string Release(int end)
     {
         var start = _evaluatedLength;
-        var verdict = engine.Evaluate(_raw.ToString(start, end - start), RailStage.Output);
+        var verdict = engine.Evaluate(_raw.ToString(start, end - start), RailStage.Output, request);
         _evaluatedLength = end;
         Absorb(verdict, start, onlyBlocks: false);
         if (verdict.IsBlocked)
@@ -80,7 +80,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine)
 
             var evidence = finding.Evidence.Select(e => e with { Start = e.Start + offset }).ToArray();
             _findings.Add(finding with { Evidence = evidence });
-            if (finding.Action > _action)
+            if (finding.Mode == RailMode.Enforce && finding.Action > _action)
             {
                 _action = finding.Action;
             }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace GoldenPath.Guardrails;
 
 /// <summary>
@@ -6,8 +8,10 @@ namespace GoldenPath.Guardrails;
 /// </summary>
 public sealed class GuardrailEngine
 {
-    private readonly IRail[] _inputRails;
-    private readonly IRail[] _outputRails;
+    private const string InputLengthRail = "input-length";
+
+    private readonly RailSlot[] _inputRails;
+    private readonly RailSlot[] _outputRails;
 
     /// <exception cref="ArgumentException">The canary in <paramref name="options"/> is too short to be safe.</exception>
     public GuardrailEngine(GuardrailPolicy policy, GuardrailOptions options)
@@ -18,40 +22,49 @@ public sealed class GuardrailEngine
         Policy = policy;
         RefusalMessage = options.RefusalMessage;
 
-        List<IRail> input = [];
-        List<IRail> output = [];
+        List<RailSlot> input = [];
+        List<RailSlot> output = [];
         if (policy.PromptInjection.Enabled)
         {
-            input.Add(new PromptInjectionRail(policy.PromptInjection));
+            input.Add(new(PromptInjectionRail.Name, new PromptInjectionRail(policy.PromptInjection), policy.PromptInjection.Mode));
         }
 
         if (policy.Pii.Enabled)
         {
-            var pii = new PiiRail(policy.Pii);
+            var pii = new RailSlot(PiiRail.Name, new PiiRail(policy.Pii), policy.Pii.Mode);
             input.Add(pii);
             output.Add(pii);
         }
 
         if (policy.Secrets.Enabled)
         {
-            var secrets = new SecretsRail(policy.Secrets);
+            var secrets = new RailSlot(SecretsRail.Name, new SecretsRail(policy.Secrets), policy.Secrets.Mode);
             input.Add(secrets);
             output.Add(secrets);
         }
 
         if (policy.Canary.Enabled && !string.IsNullOrEmpty(options.Canary))
         {
-            output.Add(new CanaryLeakRail(policy.Canary, options.Canary));
+            output.Add(new(CanaryLeakRail.Name, new CanaryLeakRail(policy.Canary, options.Canary), policy.Canary.Mode));
         }
 
         if (policy.Exfiltration.Enabled)
         {
-            output.Add(new ExfiltrationRail(policy.Exfiltration, new LinkPolicy(options.AllowedLinkHosts ?? [])));
+            output.Add(new(
+                ExfiltrationRail.Name,
+                new ExfiltrationRail(policy.Exfiltration, new LinkPolicy(options.AllowedLinkHosts ?? [])),
+                policy.Exfiltration.Mode));
         }
 
         _inputRails = [.. input];
         _outputRails = [.. output];
     }
+
+    /// <summary>The names of the rails that run on input, in order; for audits and for tests that pin the pipeline.</summary>
+    public IReadOnlyList<string> InputRails => [InputLengthRail, .. _inputRails.Select(r => r.Name)];
+
+    /// <summary>The names of the rails that run on output, in order.</summary>
+    public IReadOnlyList<string> OutputRails => [.. _outputRails.Select(r => r.Name)];
 
     public GuardrailPolicy Policy { get; }
 
@@ -80,16 +93,19 @@ public sealed class GuardrailEngine
         text ??= string.Empty;
 
         var tooLong = stage == RailStage.Input ? TooLong(text) : null;
-        if (tooLong?.Action == RailAction.Block)
+        if (tooLong is { Action: RailAction.Block, Mode: RailMode.Enforce })
         {
             // Do not spend time normalizing text that is refused anyway.
             return new GuardrailVerdict(RailAction.Block, Policy.Version, [tooLong], RefusalMessage);
         }
 
         var context = new RailContext(TextNormalizer.Normalize(text), stage, request);
-        foreach (var rail in stage == RailStage.Input ? _inputRails : _outputRails)
+        foreach (var slot in stage == RailStage.Input ? _inputRails : _outputRails)
         {
-            rail.Evaluate(context);
+            context.Mode = slot.Mode;
+            var started = Stopwatch.GetTimestamp();
+            slot.Rail.Evaluate(context);
+            GuardrailsTelemetry.RecordRailDuration(slot.Name, stage, Stopwatch.GetElapsedTime(started));
         }
 
         IReadOnlyList<RailFinding> findings = context.Findings;
@@ -97,7 +113,7 @@ public sealed class GuardrailEngine
         if (tooLong is not null)
         {
             findings = [tooLong, .. findings];
-            action = tooLong.Action > action ? tooLong.Action : action;
+            action = tooLong.Mode == RailMode.Enforce && tooLong.Action > action ? tooLong.Action : action;
         }
 
         var result = action switch
@@ -133,11 +149,17 @@ public sealed class GuardrailEngine
         }
 
         return new RailFinding(
-            "input-length",
+            InputLengthRail,
             RailStage.Input,
             settings.Action,
             "input-too-long",
             1.0,
-            [new EvidenceSpan(settings.MaxCharacters, text.Length - settings.MaxCharacters)]);
+            [new EvidenceSpan(settings.MaxCharacters, text.Length - settings.MaxCharacters)])
+        {
+            Mode = settings.Mode,
+        };
     }
+
+    /// <summary>A rail with the name its findings and metrics carry and the mode the policy gives it.</summary>
+    private sealed record RailSlot(string Name, IRail Rail, RailMode Mode);
 }

@@ -162,9 +162,10 @@ internal ref struct PolicyReader
             settings = name switch
             {
                 "enabled" => settings with { Enabled = ReadBool(name, line) },
+                "mode" => settings with { Mode = ReadMode(name, line) },
                 "action" => settings with { Action = ReadAction(name, line, RailAction.Allow, RailAction.Flag, RailAction.Block) },
                 "maxCharacters" => settings with { MaxCharacters = ReadInt(name, line, min: 1) },
-                _ => throw UnknownKey(name, Rail, line, ["enabled", "action", "maxCharacters"]),
+                _ => throw UnknownKey(name, Rail, line, ["enabled", "mode", "action", "maxCharacters"]),
             };
         }
 
@@ -183,10 +184,11 @@ internal ref struct PolicyReader
             settings = name switch
             {
                 "enabled" => settings with { Enabled = ReadBool(name, line) },
+                "mode" => settings with { Mode = ReadMode(name, line) },
                 "action" => settings with { Action = ReadAction(name, line, RailAction.Allow, RailAction.Flag, RailAction.Block) },
                 "threshold" => settings with { Threshold = ReadFraction(name, line) },
                 "flagThreshold" => settings with { FlagThreshold = ReadFraction(name, line) },
-                _ => throw UnknownKey(name, Rail, line, ["enabled", "action", "threshold", "flagThreshold"]),
+                _ => throw UnknownKey(name, Rail, line, ["enabled", "mode", "action", "threshold", "flagThreshold"]),
             };
             if (name == "flagThreshold")
             {
@@ -216,9 +218,10 @@ internal ref struct PolicyReader
             settings = name switch
             {
                 "enabled" => settings with { Enabled = ReadBool(name, line) },
+                "mode" => settings with { Mode = ReadMode(name, line) },
                 "input" => settings with { InputAction = ReadAction(name, line) },
                 "output" => settings with { OutputAction = ReadAction(name, line) },
-                _ => throw UnknownKey(name, Rail, line, ["enabled", "input", "output"]),
+                _ => throw UnknownKey(name, Rail, line, ["enabled", "mode", "input", "output"]),
             };
         }
 
@@ -236,11 +239,12 @@ internal ref struct PolicyReader
             settings = name switch
             {
                 "enabled" => settings with { Enabled = ReadBool(name, line) },
+                "mode" => settings with { Mode = ReadMode(name, line) },
                 "input" => settings with { InputAction = ReadAction(name, line) },
                 "output" => settings with { OutputAction = ReadAction(name, line) },
                 "entropyThreshold" => settings with { EntropyThreshold = ReadNumber(name, line, min: 1, max: 8) },
                 "minTokenLength" => settings with { MinTokenLength = ReadInt(name, line, min: 8) },
-                _ => throw UnknownKey(name, Rail, line, ["enabled", "input", "output", "entropyThreshold", "minTokenLength"]),
+                _ => throw UnknownKey(name, Rail, line, ["enabled", "mode", "input", "output", "entropyThreshold", "minTokenLength"]),
             };
         }
 
@@ -258,8 +262,9 @@ internal ref struct PolicyReader
             settings = name switch
             {
                 "enabled" => settings with { Enabled = ReadBool(name, line) },
+                "mode" => settings with { Mode = ReadMode(name, line) },
                 "action" => settings with { Action = ReadAction(name, line) },
-                _ => throw UnknownKey(name, Rail, line, ["enabled", "action"]),
+                _ => throw UnknownKey(name, Rail, line, ["enabled", "mode", "action"]),
             };
         }
 
@@ -277,9 +282,10 @@ internal ref struct PolicyReader
             settings = name switch
             {
                 "enabled" => settings with { Enabled = ReadBool(name, line) },
+                "mode" => settings with { Mode = ReadMode(name, line) },
                 "action" => settings with { Action = ReadAction(name, line) },
                 "maxQueryValueLength" => settings with { MaxQueryValueLength = ReadInt(name, line, min: 8) },
-                _ => throw UnknownKey(name, Rail, line, ["enabled", "action", "maxQueryValueLength"]),
+                _ => throw UnknownKey(name, Rail, line, ["enabled", "mode", "action", "maxQueryValueLength"]),
             };
         }
 
@@ -395,6 +401,21 @@ internal ref struct PolicyReader
         }
 
         throw Error(line, $"\"{name}\" has the unknown action \"{text}\".", $"Use one of {choices}.");
+    }
+
+    private RailMode ReadMode(string name, long line)
+    {
+        ReadValue();
+        var text = _reader.TokenType == JsonTokenType.String ? _reader.GetString()! : throw WrongType(name, line, "\"enforce\" or \"monitor\"", "\"monitor\"");
+        return text.ToLowerInvariant() switch
+        {
+            "enforce" => RailMode.Enforce,
+            "monitor" => RailMode.Monitor,
+            _ => throw Error(
+                line,
+                $"\"{name}\" has the unknown mode \"{text}\".",
+                "Use \"enforce\" (the rail's action applies) or \"monitor\" (findings are recorded and the text passes)."),
+        };
     }
 
     private static string ActionName(RailAction action) => action switch

@@ -4,6 +4,7 @@ namespace GoldenPath.Guardrails;
 public sealed record InputLengthRailSettings
 {
     public bool Enabled { get; init; } = true;
+    public RailMode Mode { get; init; } = RailMode.Enforce;
     public RailAction Action { get; init; } = RailAction.Block;
     public int MaxCharacters { get; init; } = 32_000;
 }
@@ -15,6 +16,7 @@ public sealed record InputLengthRailSettings
 public sealed record PromptInjectionRailSettings
 {
     public bool Enabled { get; init; } = true;
+    public RailMode Mode { get; init; } = RailMode.Enforce;
     public RailAction Action { get; init; } = RailAction.Block;
     public double Threshold { get; init; } = 0.7;
     public double FlagThreshold { get; init; } = 0.45;
@@ -24,6 +26,7 @@ public sealed record PromptInjectionRailSettings
 public sealed record PiiRailSettings
 {
     public bool Enabled { get; init; } = true;
+    public RailMode Mode { get; init; } = RailMode.Enforce;
     public RailAction InputAction { get; init; } = RailAction.Redact;
     public RailAction OutputAction { get; init; } = RailAction.Redact;
 }
@@ -35,6 +38,7 @@ public sealed record PiiRailSettings
 public sealed record SecretsRailSettings
 {
     public bool Enabled { get; init; } = true;
+    public RailMode Mode { get; init; } = RailMode.Enforce;
     public RailAction InputAction { get; init; } = RailAction.Block;
     public RailAction OutputAction { get; init; } = RailAction.Redact;
 
@@ -48,6 +52,7 @@ public sealed record SecretsRailSettings
 public sealed record CanaryRailSettings
 {
     public bool Enabled { get; init; } = true;
+    public RailMode Mode { get; init; } = RailMode.Enforce;
     public RailAction Action { get; init; } = RailAction.Block;
 }
 
@@ -58,6 +63,7 @@ public sealed record CanaryRailSettings
 public sealed record ExfiltrationRailSettings
 {
     public bool Enabled { get; init; } = true;
+    public RailMode Mode { get; init; } = RailMode.Enforce;
     public RailAction Action { get; init; } = RailAction.Redact;
     public int MaxQueryValueLength { get; init; } = 64;
 }

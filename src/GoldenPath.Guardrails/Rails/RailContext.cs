@@ -18,6 +18,9 @@ internal sealed class RailContext(NormalizedText text, RailStage stage, Guardrai
 
     public RailAction Action { get; private set; }
 
+    /// <summary>The mode of the rail being run; the engine sets it before each rail so rails never need to know.</summary>
+    public RailMode Mode { get; set; }
+
     /// <summary>
     /// Records a finding. For <see cref="RailAction.Redact"/> each evidence span is replaced by the matching
     /// entry of <c>replacements</c>, or by <c>[REDACTED:CATEGORY]</c> when none is given.
@@ -35,7 +38,13 @@ internal sealed class RailContext(NormalizedText text, RailStage stage, Guardrai
             return;
         }
 
-        (_findings ??= []).Add(new RailFinding(rail, Stage, action, category, score, evidence));
+        (_findings ??= []).Add(new RailFinding(rail, Stage, action, category, score, evidence) { Mode = Mode });
+        if (Mode == RailMode.Monitor)
+        {
+            // Watched, not enforced: recorded for telemetry and the verdict, but the text passes untouched.
+            return;
+        }
+
         if (action > Action)
         {
             Action = action;

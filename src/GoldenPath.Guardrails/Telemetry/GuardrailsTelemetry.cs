@@ -1,25 +1,40 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Globalization;
 
 namespace GoldenPath.Guardrails;
 
 /// <summary>
-/// The <see cref="ActivitySource"/> and <see cref="Meter"/> named <see cref="SourceName"/>. Spans and metrics
-/// carry the decision, categories and policy version, never the evaluated text.
+/// The <see cref="ActivitySource"/> and <see cref="Meter"/> named <see cref="SourceName"/>. Names follow the proposed
+/// OpenTelemetry <c>gen_ai.security.*</c> conventions for guardrails where they fit. Spans, events and metrics carry
+/// decisions, rails, categories, scores, evidence offsets and the policy version, never the evaluated text.
 /// </summary>
-public static class GuardrailsTelemetry
+public static partial class GuardrailsTelemetry
 {
     public const string SourceName = "GoldenPath.Guardrails";
 
-    public const string InputActivityName = "guardrails.input";
-    public const string OutputActivityName = "guardrails.output";
-    public const string DecisionsCounterName = "goldenpath.guardrails.decisions";
+    /// <summary>The <c>gen_ai.operation.name</c> of a guardrail evaluation.</summary>
+    public const string OperationName = "apply_guardrail";
 
-    public const string ActionTag = "goldenpath.guardrails.action";
-    public const string PolicyVersionTag = "goldenpath.guardrails.policy_version";
-    public const string CategoriesTag = "goldenpath.guardrails.categories";
-    public const string StageTag = "goldenpath.guardrails.stage";
-    public const string CategoryTag = "goldenpath.guardrails.category";
+    public const string InputActivityName = OperationName + " input";
+    public const string OutputActivityName = OperationName + " output";
+
+    /// <summary>The span event added for every finding, monitored ones included.</summary>
+    public const string FindingEventName = "gen_ai.security.finding";
+
+    public const string DecisionsCounterName = "goldenpath.guardrails.decisions";
+    public const string RailDurationHistogramName = "goldenpath.guardrails.rail.duration";
+
+    public const string OperationNameTag = "gen_ai.operation.name";
+    public const string ActionTag = "gen_ai.security.decision.type";
+    public const string PolicyVersionTag = "gen_ai.security.policy.version";
+    public const string CategoriesTag = "gen_ai.security.risk.categories";
+    public const string StageTag = "gen_ai.security.target.type";
+    public const string CategoryTag = "gen_ai.security.risk.category";
+    public const string RailTag = "gen_ai.security.rule.id";
+    public const string ModeTag = "gen_ai.security.rule.mode";
+    public const string ScoreTag = "gen_ai.security.risk.score";
+    public const string EvidenceTag = "gen_ai.security.evidence.spans";
 
     private static readonly string? s_version = typeof(GuardrailsTelemetry).Assembly.GetName().Version?.ToString();
 
@@ -30,20 +45,55 @@ public static class GuardrailsTelemetry
     internal static readonly Counter<long> Decisions = Meter.CreateCounter<long>(
         DecisionsCounterName,
         unit: "{decision}",
-        description: "Guardrail decisions by stage, action and category.");
+        description: "Guardrail decisions by stage, rail, category, action and mode.");
 
-    internal static Activity? StartActivity(RailStage stage) =>
-        ActivitySource.StartActivity(stage == RailStage.Input ? InputActivityName : OutputActivityName);
+    // Microsecond-scale boundaries: the defaults start at 5 ms, far above what a rail costs.
+    private static readonly Histogram<double> s_railDuration = Meter.CreateHistogram(
+        RailDurationHistogramName,
+        unit: "s",
+        description: "Time one rail took to evaluate one text.",
+        tags: null,
+        advice: new InstrumentAdvice<double>
+        {
+            HistogramBucketBoundaries = [0.000_001, 0.000_005, 0.000_01, 0.000_025, 0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.005, 0.025, 0.1],
+        });
 
-    /// <summary>Tags the span and counts one decision per category (or one "none" decision when nothing fired).</summary>
+    internal static Activity? StartActivity(RailStage stage)
+    {
+        var activity = ActivitySource.StartActivity(stage == RailStage.Input ? InputActivityName : OutputActivityName);
+        activity?.SetTag(OperationNameTag, OperationName);
+        activity?.SetTag(StageTag, StageName(stage));
+        return activity;
+    }
+
+    internal static void RecordRailDuration(string rail, RailStage stage, TimeSpan elapsed)
+    {
+        if (s_railDuration.Enabled)
+        {
+            s_railDuration.Record(elapsed.TotalSeconds, new(RailTag, rail), new(StageTag, StageName(stage)));
+        }
+    }
+
+    /// <summary>Tags the span, adds one event per finding and counts one decision per finding (or one "none" decision).</summary>
     internal static void Record(Activity? activity, RailStage stage, GuardrailVerdict verdict)
     {
-        var categories = verdict.Findings.Select(f => f.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (activity is not null)
         {
-            activity.SetTag(ActionTag, Name(verdict.Action));
+            activity.SetTag(ActionTag, ActionName(verdict.Action));
             activity.SetTag(PolicyVersionTag, verdict.PolicyVersion);
-            activity.SetTag(CategoriesTag, string.Join(',', categories));
+            activity.SetTag(CategoriesTag, string.Join(',', verdict.Findings.Select(f => f.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
+            foreach (var finding in verdict.Findings)
+            {
+                activity.AddEvent(new ActivityEvent(FindingEventName, tags: new ActivityTagsCollection
+                {
+                    [RailTag] = finding.Rail,
+                    [CategoryTag] = finding.Category,
+                    [ActionTag] = ActionName(finding.Action),
+                    [ModeTag] = ModeName(finding.Mode),
+                    [ScoreTag] = finding.Score,
+                    [EvidenceTag] = string.Join(',', finding.Evidence.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Start}:{e.Length}"))),
+                }));
+            }
         }
 
         if (!Decisions.Enabled)
@@ -51,21 +101,30 @@ public static class GuardrailsTelemetry
             return;
         }
 
-        var stageName = stage == RailStage.Input ? "input" : "output";
+        var stageName = StageName(stage);
         if (verdict.Findings.Count == 0)
         {
-            Decisions.Add(1, new(StageTag, stageName), new(ActionTag, Name(verdict.Action)), new(CategoryTag, "none"));
+            Decisions.Add(1, new(StageTag, stageName), new(RailTag, "none"), new(CategoryTag, "none"), new(ActionTag, "allow"), new(ModeTag, "enforce"));
             return;
         }
 
-        foreach (var category in categories)
+        foreach (var finding in verdict.Findings)
         {
-            var action = verdict.Findings.Where(f => f.Category == category).Max(f => f.Action);
-            Decisions.Add(1, new(StageTag, stageName), new(ActionTag, Name(action)), new(CategoryTag, category));
+            Decisions.Add(
+                1,
+                new(StageTag, stageName),
+                new(RailTag, finding.Rail),
+                new(CategoryTag, finding.Category),
+                new(ActionTag, ActionName(finding.Action)),
+                new(ModeTag, ModeName(finding.Mode)));
         }
     }
 
-    private static string Name(RailAction action) => action switch
+    internal static string StageName(RailStage stage) => stage == RailStage.Input ? "input" : "output";
+
+    internal static string ModeName(RailMode mode) => mode == RailMode.Monitor ? "monitor" : "enforce";
+
+    internal static string ActionName(RailAction action) => action switch
     {
         RailAction.Allow => "allow",
         RailAction.Flag => "flag",

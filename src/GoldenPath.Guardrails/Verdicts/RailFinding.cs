@@ -13,4 +13,11 @@ public sealed record RailFinding(
     RailAction Action,
     string Category,
     double Score,
-    IReadOnlyList<EvidenceSpan> Evidence);
+    IReadOnlyList<EvidenceSpan> Evidence)
+{
+    /// <summary>
+    /// <see cref="RailMode.Monitor"/> when the rail only watches: the finding is reported and counted, but its
+    /// <see cref="Action"/> (what enforcing would have done) did not change the verdict.
+    /// </summary>
+    public RailMode Mode { get; init; }
+}

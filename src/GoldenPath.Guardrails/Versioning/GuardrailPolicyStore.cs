@@ -40,6 +40,11 @@ public sealed class GuardrailPolicyStore
     // Versions that were active, oldest first; the last one is active. Rollback pops it.
     private readonly List<StoredPolicy> _rollbackStack = [];
 
+    // What each file contributed at the last (re)load, so a reload only acts on files that actually changed and a
+    // touched-but-unchanged PolicyPath never overrides a version an operator activated since.
+    private readonly Dictionary<string, string> _fileHashes = new(StringComparer.Ordinal);
+    private readonly Lock _reloadGate = new();
+
     private LiveVersion _live;
     // Replaced, never mutated, so readers need no lock; read-only wrappers so a caller cannot cast and write.
     private ReadOnlyCollection<PolicyVersion> _versions = ReadOnlyCollection<PolicyVersion>.Empty;
@@ -60,13 +65,17 @@ public sealed class GuardrailPolicyStore
         {
             foreach (var path in PolicyFiles(options.PoliciesDirectory))
             {
-                AddCore(GuardrailPolicy.ReadFile(path, DirectoryFix), path);
+                var bytes = GuardrailPolicy.ReadFile(path, DirectoryFix);
+                AddCore(bytes, path);
+                _fileHashes[path] = Hash(bytes);
             }
         }
 
         if (!string.IsNullOrWhiteSpace(options.PolicyPath))
         {
-            initial = AddCore(GuardrailPolicy.ReadFile(options.PolicyPath), options.PolicyPath);
+            var bytes = GuardrailPolicy.ReadFile(options.PolicyPath);
+            initial = AddCore(bytes, options.PolicyPath);
+            _fileHashes[options.PolicyPath] = Hash(bytes);
             reason = "GoldenPath:Guardrails:PolicyPath names the policy active at startup.";
         }
 
@@ -162,6 +171,84 @@ public sealed class GuardrailPolicyStore
         return activation;
     }
 
+    /// <summary>The actor recorded for activations made by <see cref="Reload"/>.</summary>
+    public const string ReloadActor = "policy-file";
+
+    /// <summary>The last reload that rejected a file, or null; cleared by the next successful reload.</summary>
+    public PolicyReloadResult? LastRejectedReload { get; private set; }
+
+    /// <summary>
+    /// Re-reads the policy files: new files in <see cref="GuardrailOptions.PoliciesDirectory"/> become available, and a
+    /// changed <see cref="GuardrailOptions.PolicyPath"/> is loaded and activated. Never throws for a bad file: a broken
+    /// or conflicting file is reported in the result with its line and fix, and the last-known-good version stays
+    /// active. A policy is validated completely before anything changes, so it is never half applied.
+    /// </summary>
+    public PolicyReloadResult Reload()
+    {
+        lock (_reloadGate)
+        {
+            List<GuardrailPolicyException> errors = [];
+            var added = false;
+
+            if (!string.IsNullOrWhiteSpace(_options.PoliciesDirectory) && Directory.Exists(_options.PoliciesDirectory))
+            {
+                foreach (var path in PolicyFiles(_options.PoliciesDirectory))
+                {
+                    added |= TryLoadChanged(path, DirectoryFix, errors) is not null;
+                }
+            }
+
+            PolicyActivation? activation = null;
+            if (!string.IsNullOrWhiteSpace(_options.PolicyPath)
+                && TryLoadChanged(_options.PolicyPath, GuardrailPolicy.PolicyPathFix, errors) is { } changed
+                && !string.Equals(changed.Version.Id, Active.Id, StringComparison.Ordinal))
+            {
+                activation = Activate(changed.Version.Id, ReloadActor, $"{_options.PolicyPath} changed on disk.");
+            }
+
+            var status = errors.Count > 0 ? PolicyReloadStatus.Rejected
+                : activation is not null ? PolicyReloadStatus.Activated
+                : added ? PolicyReloadStatus.Added
+                : PolicyReloadStatus.Unchanged;
+            var result = new PolicyReloadResult(status, Active, errors);
+            if (status == PolicyReloadStatus.Rejected)
+            {
+                LastRejectedReload = result;
+            }
+            else if (status != PolicyReloadStatus.Unchanged)
+            {
+                LastRejectedReload = null;
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Loads a file whose bytes differ from the last ones seen; null when unchanged or rejected.</summary>
+    private StoredPolicy? TryLoadChanged(string path, string fix, List<GuardrailPolicyException> errors)
+    {
+        try
+        {
+            var bytes = GuardrailPolicy.ReadFile(path, fix);
+            var hash = Hash(bytes);
+            if (_fileHashes.TryGetValue(path, out var seen) && string.Equals(seen, hash, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var stored = AddCore(bytes, path);
+            _fileHashes[path] = hash;
+            return stored;
+        }
+        catch (GuardrailPolicyException ex)
+        {
+            errors.Add(ex);
+            return null;
+        }
+    }
+
+    private static string Hash(byte[] document) => Convert.ToHexStringLower(SHA256.HashData(document));
+
     /// <summary>Swaps the live engine and records the activation. Called under the lock.</summary>
     private PolicyActivation Publish(StoredPolicy target, string actor, string reason)
     {
@@ -177,7 +264,7 @@ public sealed class GuardrailPolicyStore
     {
         // Parse and hash outside the lock: a large or broken document must not hold up activations.
         var policy = PolicyReader.Read(document, source);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(document));
+        var hash = Hash(document);
 
         lock (_gate)
         {

@@ -32,11 +32,66 @@ public sealed class GuardrailsTelemetryTests
         Assert.Equal("block", activity.GetTagItem(GuardrailsTelemetry.ActionTag));
         Assert.Equal(GuardrailPolicy.Default.Version, activity.GetTagItem(GuardrailsTelemetry.PolicyVersionTag));
         Assert.Equal("email,instruction-override", activity.GetTagItem(GuardrailsTelemetry.CategoriesTag));
+        Assert.Equal("apply_guardrail", activity.GetTagItem(GuardrailsTelemetry.OperationNameTag));
+        Assert.Equal("input", activity.GetTagItem(GuardrailsTelemetry.StageTag));
         Assert.DoesNotContain(activity.TagObjects, t => t.Value is string s && s.Contains("secret.person", StringComparison.Ordinal));
+
+        // One event per finding, with the rail, category, mode and where the evidence is, never what it says.
+        var events = activity.Events.Where(e => e.Name == GuardrailsTelemetry.FindingEventName).ToList();
+        Assert.Equal(2, events.Count);
+        var email = Assert.Single(events, e => (string?)e.Tags.First(t => t.Key == GuardrailsTelemetry.CategoryTag).Value == "email");
+        var tags = email.Tags.ToDictionary(t => t.Key, t => t.Value);
+        Assert.Equal("pii", tags[GuardrailsTelemetry.RailTag]);
+        Assert.Equal("enforce", tags[GuardrailsTelemetry.ModeTag]);
+        var start = Text.IndexOf("secret.person", StringComparison.Ordinal);
+        Assert.Equal($"{start}:{"secret.person@example.com".Length}", tags[GuardrailsTelemetry.EvidenceTag]);
+        Assert.DoesNotContain(events.SelectMany(e => e.Tags), t => t.Value is string s && s.Contains("secret.person", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Counts_decisions_by_stage_action_and_category()
+    public void Records_each_rails_latency_in_a_histogram()
+    {
+        var rails = new System.Collections.Concurrent.ConcurrentBag<(string Rail, string Stage, double Seconds)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == GuardrailsTelemetry.SourceName && instrument.Name == GuardrailsTelemetry.RailDurationHistogramName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            string? rail = null, stage = null;
+            foreach (var tag in tags)
+            {
+                rail = tag.Key == GuardrailsTelemetry.RailTag ? (string?)tag.Value : rail;
+                stage = tag.Key == GuardrailsTelemetry.StageTag ? (string?)tag.Value : stage;
+            }
+
+            rails.Add((rail!, stage!, value));
+        });
+        listener.Start();
+        var engine = new GuardrailEngine(GuardrailPolicy.Default, new GuardrailOptions { Canary = "histogram-canary-1234" });
+
+        engine.EvaluateInput("how many vacation days do I have");
+        engine.EvaluateOutput("you have twenty days");
+
+        foreach (var rail in engine.InputRails.Where(r => r != "input-length"))
+        {
+            Assert.Contains(rails, m => m.Rail == rail && m.Stage == "input" && m.Seconds >= 0);
+        }
+
+        foreach (var rail in engine.OutputRails)
+        {
+            Assert.Contains(rails, m => m.Rail == rail && m.Stage == "output" && m.Seconds >= 0);
+        }
+    }
+
+    [Fact]
+    public void Counts_decisions_by_stage_rail_category_action_and_mode()
     {
         var measurements = new List<(long Value, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener
@@ -72,7 +127,9 @@ public sealed class GuardrailsTelemetryTests
         {
             Assert.Contains(measurements, m => m.Value == 1
                 && (string?)m.Tags[GuardrailsTelemetry.StageTag] == "output"
+                && (string?)m.Tags[GuardrailsTelemetry.RailTag] == "pii"
                 && (string?)m.Tags[GuardrailsTelemetry.ActionTag] == "redact"
+                && (string?)m.Tags[GuardrailsTelemetry.ModeTag] == "enforce"
                 && (string?)m.Tags[GuardrailsTelemetry.CategoryTag] == "email");
             Assert.Contains(measurements, m => (string?)m.Tags[GuardrailsTelemetry.ActionTag] == "allow"
                 && (string?)m.Tags[GuardrailsTelemetry.CategoryTag] == "none");

@@ -34,9 +34,9 @@ public sealed class ChatTraceTests
 
         var trace = await collector.WaitForServerSpanAsync();
         var names = trace.Select(s => s.DisplayName).ToList();
-        Assert.Contains("guardrails.input", names);
+        Assert.Contains("apply_guardrail input", names);
         Assert.Contains("retrieval.search", names);
-        Assert.Contains("guardrails.output", names);
+        Assert.Contains("apply_guardrail output", names);
 
         var model = Assert.Single(trace, s => (string?)s.GetTagItem("gen_ai.operation.name") == "chat");
         Assert.NotNull(model.GetTagItem("gen_ai.usage.input_tokens"));
