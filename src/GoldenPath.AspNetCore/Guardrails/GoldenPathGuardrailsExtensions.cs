@@ -1,6 +1,7 @@
 using GoldenPath.Guardrails;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GoldenPath.AspNetCore.Guardrails;
@@ -31,14 +32,37 @@ public static class GoldenPathGuardrailsExtensions
         return builder;
     }
 
-    /// <summary>Builds the store while the host starts instead of on the first chat turn.</summary>
-    private sealed class PolicyStoreStartup : IHostedService
+    /// <summary>
+    /// Builds the store while the host starts instead of on the first chat turn, and watches the policy files so a
+    /// new version applies without a restart.
+    /// </summary>
+    private sealed class PolicyStoreStartup(
+        GuardrailPolicyStore store,
+        IOptions<GuardrailOptions> options,
+        ILogger<GuardrailPolicyStore> logger) : IHostedService, IDisposable
     {
-        // Resolving the store is the work: its constructor loads and validates every policy file.
-        public PolicyStoreStartup(GuardrailPolicyStore store) => ArgumentNullException.ThrowIfNull(store);
+        private PolicyFileWatcher? _watcher;
 
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        // Resolving the store (a constructor argument) is most of the work: it loads and validates every policy file.
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            var settings = options.Value;
+            if (settings.WatchPolicyFiles && (!string.IsNullOrWhiteSpace(settings.PolicyPath) || !string.IsNullOrWhiteSpace(settings.PoliciesDirectory)))
+            {
+                _watcher = new PolicyFileWatcher(store, settings.PolicyPath, settings.PoliciesDirectory);
+                _watcher.Reloaded += (_, result) => PolicyReloadLog.Write(logger, result);
+            }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            _watcher?.Dispose();
+            _watcher = null;
+            return Task.CompletedTask;
+        }
+
+        public void Dispose() => _watcher?.Dispose();
     }
 }

@@ -27,5 +27,12 @@ public sealed class GuardrailOptions
     /// </summary>
     public string? PoliciesDirectory { get; set; }
 
+    /// <summary>
+    /// Reload <see cref="PolicyPath"/> and <see cref="PoliciesDirectory"/> when they change on disk (see
+    /// <see cref="PolicyFileWatcher"/>). A changed <see cref="PolicyPath"/> is activated; a broken one is rejected and
+    /// the last-known-good version stays active.
+    /// </summary>
+    public bool WatchPolicyFiles { get; set; } = true;
+
     public string RefusalMessage { get; set; } = "I can't help with that request.";
 }

@@ -12,7 +12,7 @@ public sealed class PolicyCommandsTests
 
         var result = await CliRunner.RunAsync("policy", "validate", path);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{path}(4)", result.Error, StringComparison.Ordinal);
         Assert.Contains("Fix:", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
@@ -42,5 +42,57 @@ public sealed class PolicyCommandsTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.NotEmpty(result.Error);
+    }
+
+    [Fact]
+    public async Task Diff_lists_every_effective_change_and_exits_1()
+    {
+        using var temp = new TempDirectory();
+        var before = temp.Write("before.json", """{ "version": "2030.1", "rails": { "pii": { "output": "redact" } } }""");
+        var after = temp.Write("after.json", """
+            {
+              "version": "2030.2",
+              "rails": {
+                "pii": { "output": "block" },
+                "promptInjection": { "mode": "monitor", "threshold": 0.8 }
+              }
+            }
+            """);
+
+        var result = await CliRunner.RunAsync("policy", "diff", before, after);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("version: 2030.1 -> 2030.2", lines[0]);
+        Assert.Contains("~ pii.outputAction: redact -> block", lines);
+        Assert.Contains("~ promptInjection.mode: enforce -> monitor", lines);
+        Assert.Contains("~ promptInjection.threshold: 0.7 -> 0.8", lines);
+        Assert.Equal("3 setting(s) differ", lines[^1]);
+    }
+
+    [Fact]
+    public async Task Diff_of_policies_that_differ_only_in_spelled_out_defaults_exits_0()
+    {
+        using var temp = new TempDirectory();
+        var terse = temp.Write("terse.json", """{ "version": "2030.3" }""");
+        var verbose = temp.Write("verbose.json", """{ "version": "2030.4", "rails": { "pii": { "enabled": true, "mode": "enforce" } } }""");
+
+        var result = await CliRunner.RunAsync("policy", "diff", terse, verbose);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("no setting differs", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_with_a_broken_file_exits_2_naming_it()
+    {
+        using var temp = new TempDirectory();
+        var good = temp.Write("good.json", """{ "version": "2030.5" }""");
+        var broken = temp.Write("broken.json", "{\n  \"version\": 5\n}");
+
+        var result = await CliRunner.RunAsync("policy", "diff", good, broken);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{broken}(2)", result.Error, StringComparison.Ordinal);
     }
 }
