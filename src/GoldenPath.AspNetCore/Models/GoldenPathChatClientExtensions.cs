@@ -37,7 +37,7 @@ public static class GoldenPathChatClientExtensions
                 return CreateProviderClient(options, ModelHttpClient(provider, options));
             })
             .UseGoldenPathTokenBudget()
-            .UseGoldenPathGuardrails()
+            .UseGuardrails()
             .Use((inner, provider) => new OpenTelemetryChatClient(
                 inner,
                 provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(OpenTelemetryChatClient)),

@@ -11,7 +11,7 @@ public static class GuardrailsChatClientBuilderExtensions
     /// <see cref="ChatClientBuilder.Build(IServiceProvider?)"/> supplies a <see cref="GuardrailPolicyStore"/>, whose
     /// activations and rollbacks the client follows; failing that, a registered <see cref="GuardrailEngine"/>.
     /// </param>
-    public static ChatClientBuilder UseGoldenPathGuardrails(this ChatClientBuilder builder, GuardrailEngine? engine = null)
+    public static ChatClientBuilder UseGuardrails(this ChatClientBuilder builder, GuardrailEngine? engine = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
@@ -30,13 +30,13 @@ public static class GuardrailsChatClientBuilderExtensions
             var registered = services.GetService(typeof(GuardrailEngine)) as GuardrailEngine
                 ?? throw new InvalidOperationException(
                     $"Neither a {nameof(GuardrailPolicyStore)} nor a {nameof(GuardrailEngine)} is registered. Register the store " +
-                    $"(for example services.AddSingleton(new GuardrailPolicyStore(options))) or pass an engine to {nameof(UseGoldenPathGuardrails)}.");
+                    $"(for example services.AddSingleton(new GuardrailPolicyStore(options))) or pass an engine to {nameof(UseGuardrails)}.");
             return new GuardrailsChatClient(innerClient, registered);
         });
     }
 
     /// <summary>Adds <see cref="GuardrailsChatClient"/> guarded by the active version of <paramref name="store"/>.</summary>
-    public static ChatClientBuilder UseGoldenPathGuardrails(this ChatClientBuilder builder, GuardrailPolicyStore store)
+    public static ChatClientBuilder UseGuardrails(this ChatClientBuilder builder, GuardrailPolicyStore store)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(store);

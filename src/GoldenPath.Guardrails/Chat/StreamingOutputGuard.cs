@@ -3,15 +3,25 @@ using System.Text;
 namespace GoldenPath.Guardrails;
 
 /// <summary>
-/// Output rails for a streamed answer. Text is held back until a line or sentence boundary, evaluated, and
-/// released (redacted if needed), so that a value to redact is never split across two releases. Independently,
-/// every append is checked together with the recent already-released text so a block ends the stream as soon
-/// as it can be seen, even when it spans a boundary.
+/// Output rails for a streamed answer. Text is held back until it is evaluated: it is released in segments that end
+/// at a line or sentence boundary, and each segment is evaluated once, together with the last
+/// <see cref="SeamCharacters"/> characters already released, so a value that straddles two segments is still seen
+/// whole. Nothing is ever sent before every rail has passed it.
 /// </summary>
+/// <remarks>
+/// Segments start small, so the first words appear quickly, and grow with the answer (half of what has been
+/// released, up to <see cref="MaxSegmentCharacters"/>), so the text re-read at the seams stays a small fraction of the
+/// answer: streaming costs about the same as checking the whole answer once.
+/// </remarks>
 internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequest? request = null)
 {
-    // Enough context to see a canary, key or link that started in text already released.
-    private const int ContextCharacters = 512;
+    /// <summary>Already-released text each segment is evaluated with: longer than a canary, a key or an e-mail address.</summary>
+    internal const int SeamCharacters = 96;
+
+    /// <summary>The first segment is released at the first boundary after this many characters.</summary>
+    internal const int FirstSegmentCharacters = 48;
+
+    internal const int MaxSegmentCharacters = 1024;
 
     // A model that never ends a sentence still has to be released in bounded pieces.
     private const int MaxHeldCharacters = 4096;
@@ -21,6 +31,13 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     private readonly List<RailFinding> _findings = [];
     private RailAction _action;
     private int _evaluatedLength;
+
+    // Boundary scanning state, carried from one append to the next.
+    private int _scanned;
+    private int _openBrackets;
+    private int _openParentheses;
+    private int _lastBoundary = -1;
+    private int _lastWhitespace = -1;
 
     public bool IsBlocked => _action == RailAction.Block;
 
@@ -37,103 +54,115 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
         }
 
         _raw.Append(text);
-
-        var windowStart = Math.Max(0, _evaluatedLength - ContextCharacters);
-        var window = engine.Evaluate(_raw.ToString(windowStart, _raw.Length - windowStart), RailStage.Output, request);
-        if (window.IsBlocked)
-        {
-            Absorb(window, windowStart, onlyBlocks: true);
-            return string.Empty;
-        }
-
         var boundary = LastBoundary();
-        return boundary > _evaluatedLength ? Release(boundary) : string.Empty;
+        return boundary - _evaluatedLength >= SegmentTarget() ? Release(boundary) : string.Empty;
     }
 
     /// <summary>Releases whatever is still held at the end of the stream.</summary>
     public string Complete() => IsBlocked || _raw.Length == _evaluatedLength ? string.Empty : Release(_raw.Length);
 
+    private int SegmentTarget() => Math.Clamp(_evaluatedLength / 2, FirstSegmentCharacters, MaxSegmentCharacters);
+
     private string Release(int end)
     {
-        var start = _evaluatedLength;
-        var verdict = engine.Evaluate(_raw.ToString(start, end - start), RailStage.Output, request);
+        var windowStart = Math.Max(0, _evaluatedLength - SeamCharacters);
+        var seam = _evaluatedLength - windowStart;
+        var (action, findings, edits) = engine.EvaluateOutputSegment(_raw.ToString(windowStart, end - windowStart), request);
+        var segment = _raw.ToString(_evaluatedLength, end - _evaluatedLength);
         _evaluatedLength = end;
-        Absorb(verdict, start, onlyBlocks: false);
-        if (verdict.IsBlocked)
+        if (end != _lastBoundary && end < _raw.Length)
         {
-            return string.Empty;
+            // A forced cut inside an unclosed link: start counting brackets afresh from the cut.
+            (_scanned, _openBrackets, _openParentheses, _lastBoundary, _lastWhitespace) = (end, 0, 0, -1, -1);
         }
 
-        _released.Append(verdict.Text);
-        return verdict.Text;
-    }
-
-    /// <summary>Keeps findings with evidence shifted to offsets in the whole raw answer.</summary>
-    private void Absorb(GuardrailVerdict verdict, int offset, bool onlyBlocks)
-    {
-        foreach (var finding in verdict.Findings)
+        // Findings wholly inside the seam were reported with the previous segment.
+        foreach (var finding in findings)
         {
-            if (onlyBlocks && finding.Action != RailAction.Block)
+            if (finding.Evidence.Count > 0 && finding.Evidence.All(e => e.End <= seam))
             {
                 continue;
             }
 
-            var evidence = finding.Evidence.Select(e => e with { Start = e.Start + offset }).ToArray();
-            _findings.Add(finding with { Evidence = evidence });
+            _findings.Add(finding with { Evidence = [.. finding.Evidence.Select(e => e with { Start = e.Start + windowStart })] });
             if (finding.Mode == RailMode.Enforce && finding.Action > _action)
             {
                 _action = finding.Action;
             }
         }
+
+        if (IsBlocked)
+        {
+            return string.Empty;
+        }
+
+        var released = action == RailAction.Redact ? RedactSegment(segment, seam, edits) : segment;
+        _released.Append(released);
+        return released;
+    }
+
+    /// <summary>Applies the edits that reach into the new segment, clipped to it: the seam was sent already.</summary>
+    private static string RedactSegment(string segment, int seam, IReadOnlyList<RedactionEdit> edits)
+    {
+        List<RedactionEdit> local = [];
+        foreach (var edit in edits)
+        {
+            if (edit.End <= seam)
+            {
+                continue;
+            }
+
+            var start = Math.Max(edit.Start, seam);
+            local.Add(new RedactionEdit(start - seam, edit.End - start, edit.Replacement));
+        }
+
+        return RedactionEdit.Apply(segment, local);
     }
 
     /// <summary>
     /// The end of the last complete line or sentence in the held text, outside any open markdown link, or a
-    /// forced cut at whitespace when too much is held.
+    /// forced cut at whitespace when too much is held; -1 when there is none yet.
     /// </summary>
+    /// <remarks>Scans only what arrived since the last call, so many small chunks cost one pass over the text.</remarks>
     private int LastBoundary()
     {
-        var openBrackets = 0;
-        var openParentheses = 0;
-        var boundary = -1;
-        var lastWhitespace = -1;
-        for (var i = _evaluatedLength; i < _raw.Length; i++)
+        for (; _scanned < _raw.Length; _scanned++)
         {
-            var c = _raw[i];
+            var c = _raw[_scanned];
             switch (c)
             {
                 case '[':
-                    openBrackets++;
+                    _openBrackets++;
                     break;
-                case ']' when openBrackets > 0:
-                    openBrackets--;
+                case ']' when _openBrackets > 0:
+                    _openBrackets--;
                     break;
                 case '(':
-                    openParentheses++;
+                    _openParentheses++;
                     break;
-                case ')' when openParentheses > 0:
-                    openParentheses--;
+                case ')' when _openParentheses > 0:
+                    _openParentheses--;
                     break;
             }
 
             if (char.IsWhiteSpace(c))
             {
-                lastWhitespace = i + 1;
+                _lastWhitespace = _scanned + 1;
             }
 
             var atBoundary = c == '\n'
-                || (c is ' ' or '\t' && i > 0 && _raw[i - 1] is '.' or '!' or '?' or ':' or ';');
-            if (atBoundary && openBrackets == 0 && openParentheses == 0)
+                || (c is ' ' or '\t' && _scanned > 0 && _raw[_scanned - 1] is '.' or '!' or '?' or ':' or ';');
+            if (atBoundary && _openBrackets == 0 && _openParentheses == 0)
             {
-                boundary = i + 1;
+                _lastBoundary = _scanned + 1;
             }
         }
 
-        if (boundary < 0 && _raw.Length - _evaluatedLength > MaxHeldCharacters && lastWhitespace > _evaluatedLength)
+        if (_lastBoundary > _evaluatedLength)
         {
-            boundary = lastWhitespace;
+            return _lastBoundary;
         }
 
-        return boundary;
+        return _raw.Length - _evaluatedLength > MaxHeldCharacters && _lastWhitespace > _evaluatedLength ? _lastWhitespace : -1;
     }
 }

@@ -99,15 +99,7 @@ public sealed class GuardrailEngine
             return new GuardrailVerdict(RailAction.Block, Policy.Version, [tooLong], RefusalMessage);
         }
 
-        var context = new RailContext(TextNormalizer.Normalize(text), stage, request);
-        foreach (var slot in stage == RailStage.Input ? _inputRails : _outputRails)
-        {
-            context.Mode = slot.Mode;
-            var started = Stopwatch.GetTimestamp();
-            slot.Rail.Evaluate(context);
-            GuardrailsTelemetry.RecordRailDuration(slot.Name, stage, Stopwatch.GetElapsedTime(started));
-        }
-
+        var context = Run(text, stage, request);
         IReadOnlyList<RailFinding> findings = context.Findings;
         var action = context.Action;
         if (tooLong is not null)
@@ -124,6 +116,32 @@ public sealed class GuardrailEngine
         };
 
         return new GuardrailVerdict(action, Policy.Version, findings, result);
+    }
+
+    /// <summary>
+    /// Runs the output rails on one segment of a stream and returns the raw findings and redaction edits, so the
+    /// caller can apply only the edits that fall in the part of the segment it has not released yet.
+    /// </summary>
+    internal (RailAction Action, IReadOnlyList<RailFinding> Findings, IReadOnlyList<RedactionEdit> Edits) EvaluateOutputSegment(
+        string text,
+        GuardrailRequest? request)
+    {
+        var context = Run(text, RailStage.Output, request);
+        return (context.Action, context.Findings, context.Edits);
+    }
+
+    private RailContext Run(string text, RailStage stage, GuardrailRequest? request)
+    {
+        var context = new RailContext(TextNormalizer.Normalize(text), stage, request);
+        foreach (var slot in stage == RailStage.Input ? _inputRails : _outputRails)
+        {
+            context.Mode = slot.Mode;
+            var started = Stopwatch.GetTimestamp();
+            slot.Rail.Evaluate(context);
+            GuardrailsTelemetry.RecordRailDuration(slot.Name, stage, Stopwatch.GetElapsedTime(started));
+        }
+
+        return context;
     }
 
     internal void Record(RailStage stage, GuardrailVerdict verdict)

@@ -67,7 +67,7 @@ public sealed class GuardrailsChatClientStoreTests
         var store = StoreWithPiiOffVersion();
         var fixedEngine = new GuardrailEngine(GuardrailPolicy.Default, new GuardrailOptions());
         var services = new ServiceMap { [typeof(GuardrailPolicyStore)] = store, [typeof(GuardrailEngine)] = fixedEngine };
-        using var client = new ChatClientBuilder(new FakeChatClient("Sure.")).UseGoldenPathGuardrails().Build(services);
+        using var client = new ChatClientBuilder(new FakeChatClient("Sure.")).UseGuardrails().Build(services);
 
         store.Activate("B", "alice", "try B");
         var response = await client.GetResponseAsync("Hello", cancellationToken: Cancellation);
@@ -79,7 +79,7 @@ public sealed class GuardrailsChatClientStoreTests
     public async Task Builder_takes_a_store_directly()
     {
         var store = StoreWithPiiOffVersion();
-        using var client = new ChatClientBuilder(new FakeChatClient("Sure.")).UseGoldenPathGuardrails(store).Build();
+        using var client = new ChatClientBuilder(new FakeChatClient("Sure.")).UseGuardrails(store).Build();
 
         store.Activate("B", "alice", "try B");
         var response = await client.GetResponseAsync("Hello", cancellationToken: Cancellation);
