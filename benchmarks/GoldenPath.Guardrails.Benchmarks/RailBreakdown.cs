@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+
+namespace GoldenPath.Guardrails.Benchmarks;
+
+/// <summary>
+/// <c>--per-rail</c>: where the time of one evaluation goes, read from the engine's own per-rail duration histogram,
+/// with normalization as the remainder. A quick profile, not a replacement for the BenchmarkDotNet figures.
+/// </summary>
+internal static class RailBreakdown
+{
+    public static void Run(int iterations)
+    {
+        var setup = new RailSetBenchmarks();
+        setup.Setup();
+        var prompt = BenchmarkTexts.Prompt(4096);
+        var answer = BenchmarkTexts.Answer(4096);
+        Time("normalize, 4 KB prompt", iterations, () => TextNormalizer.Normalize(prompt));
+        Time("normalize, 4 KB answer", iterations, () => TextNormalizer.Normalize(answer));
+        Time("normalize + rot13 + reversed views, 4 KB prompt", iterations, () =>
+        {
+            var normalized = TextNormalizer.Normalize(prompt);
+            return normalized.Rot13View.Text.Length + normalized.ReversedView.Text.Length;
+        });
+        Measure("input, 4 KB prompt", iterations, setup.Input);
+        Measure("input, 4 KB prompt with injection", iterations, setup.InputWithInjection);
+        Measure("output, 4 KB answer", iterations, setup.Output);
+        Measure("output, 4 KB answer streamed", iterations, setup.OutputStreamed);
+    }
+
+    private static void Measure(string name, int iterations, Func<GuardrailVerdict> evaluate)
+    {
+        for (var i = 0; i < Math.Min(200, iterations); i++)
+        {
+            evaluate();
+        }
+
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == GuardrailsTelemetry.RailDurationHistogramName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == GuardrailsTelemetry.RailTag)
+                {
+                    var rail = (string)tag.Value!;
+                    totals[rail] = totals.GetValueOrDefault(rail) + seconds;
+                }
+            }
+        });
+        listener.Start();
+
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < iterations; i++)
+        {
+            evaluate();
+        }
+
+        var total = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        Console.WriteLine($"{name}: {Micro(total / iterations)} us per call");
+        foreach (var (rail, seconds) in totals.OrderByDescending(t => t.Value))
+        {
+            Console.WriteLine($"  {rail,-22} {Micro(seconds / iterations),8} us");
+        }
+
+        Console.WriteLine($"  {"(normalization, rest)",-22} {Micro((total - totals.Values.Sum()) / iterations),8} us");
+    }
+
+    private static void Time<T>(string name, int iterations, Func<T> action)
+    {
+        for (var i = 0; i < Math.Min(200, iterations); i++)
+        {
+            action();
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < iterations; i++)
+        {
+            action();
+        }
+
+        Console.WriteLine($"{name}: {Micro(Stopwatch.GetElapsedTime(started).TotalSeconds / iterations)} us per call");
+    }
+
+    private static string Micro(double seconds) => (seconds * 1e6).ToString("0.0", CultureInfo.InvariantCulture);
+}
