@@ -51,9 +51,13 @@ public sealed class GuardrailEngine
 
         _inputRails = [.. input];
         _outputRails = [.. output];
+        Tools = new ToolGuard(this, policy.Tools);
     }
 
     public GuardrailPolicy Policy { get; }
+
+    /// <summary>Decides the model's tool calls under <see cref="GuardrailPolicy.Tools"/>, with this engine's input rails for arguments and results.</summary>
+    public ToolGuard Tools { get; }
 
     internal string RefusalMessage { get; }
 

@@ -7,7 +7,7 @@ namespace GoldenPath.Guardrails;
 /// The <see cref="ActivitySource"/> and <see cref="Meter"/> named <see cref="SourceName"/>. Spans and metrics
 /// carry the decision, categories and policy version, never the evaluated text.
 /// </summary>
-public static class GuardrailsTelemetry
+public static partial class GuardrailsTelemetry
 {
     public const string SourceName = "GoldenPath.Guardrails";
 
