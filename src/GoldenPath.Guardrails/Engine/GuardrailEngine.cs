@@ -58,6 +58,7 @@ public sealed class GuardrailEngine
 
         _inputRails = [.. input];
         _outputRails = [.. output];
+        Tools = new ToolGuard(this, policy.Tools);
     }
 
     /// <summary>The names of the rails that run on input, in order; for audits and for tests that pin the pipeline.</summary>
@@ -67,6 +68,9 @@ public sealed class GuardrailEngine
     public IReadOnlyList<string> OutputRails => [.. _outputRails.Select(r => r.Name)];
 
     public GuardrailPolicy Policy { get; }
+
+    /// <summary>Decides the model's tool calls under <see cref="GuardrailPolicy.Tools"/>, with this engine's input rails for arguments and results.</summary>
+    public ToolGuard Tools { get; }
 
     internal string RefusalMessage { get; }
 

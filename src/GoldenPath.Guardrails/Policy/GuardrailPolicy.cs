@@ -26,6 +26,7 @@ public sealed class GuardrailPolicy
     public SecretsRailSettings Secrets { get; internal init; } = new();
     public CanaryRailSettings Canary { get; internal init; } = new();
     public ExfiltrationRailSettings Exfiltration { get; internal init; } = new();
+    public ToolRailSettings Tools { get; internal init; } = new();
 
     /// <summary>The policy embedded in this package (<c>default.policy.json</c>).</summary>
     public static GuardrailPolicy Default => s_default.Value;

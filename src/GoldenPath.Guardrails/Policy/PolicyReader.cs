@@ -6,7 +6,7 @@ namespace GoldenPath.Guardrails;
 /// Reads policy JSON with <see cref="Utf8JsonReader"/> rather than a serializer so that every semantic error
 /// (unknown key, wrong type, bad value) can be reported with the line of the offending property.
 /// </summary>
-internal ref struct PolicyReader
+internal ref partial struct PolicyReader
 {
     private static readonly JsonReaderOptions s_options = new()
     {
@@ -61,6 +61,7 @@ internal ref struct PolicyReader
         string? version = null;
         long versionLine = 0;
         var rails = new Rails();
+        var tools = new ToolRailSettings();
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         while (NextProperty(out var name, out var line))
@@ -83,8 +84,11 @@ internal ref struct PolicyReader
                 case "rails":
                     rails = ReadRails(line);
                     break;
+                case "tools":
+                    tools = ReadTools(line);
+                    break;
                 default:
-                    throw UnknownKey(name, "the policy", line, ["version", "description", "rails"]);
+                    throw UnknownKey(name, "the policy", line, ["version", "description", "rails", "tools"]);
             }
         }
 
@@ -105,6 +109,7 @@ internal ref struct PolicyReader
             Secrets = rails.Secrets,
             Canary = rails.Canary,
             Exfiltration = rails.Exfiltration,
+            Tools = tools,
         };
     }
 
