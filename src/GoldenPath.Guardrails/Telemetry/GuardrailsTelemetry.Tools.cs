@@ -6,19 +6,19 @@ namespace GoldenPath.Guardrails;
 /// <summary>Tool decisions: one span per call or result and a counter. Argument values and results are never recorded.</summary>
 public static partial class GuardrailsTelemetry
 {
-    public const string ToolActivityName = "guardrails.tool";
-    public const string ToolResultActivityName = "guardrails.tool_result";
+    public const string ToolActivityName = OperationName + " tool_call";
+    public const string ToolResultActivityName = OperationName + " tool_result";
     public const string ToolDecisionsCounterName = "goldenpath.guardrails.tool.decisions";
 
     /// <summary>The tool's catalog name, or <c>unknown</c> for a name the catalog lacks: that name is model output and would make the tag unbounded.</summary>
     public const string ToolNameTag = "gen_ai.tool.name";
     public const string ToolCallIdTag = "gen_ai.tool.call.id";
-    public const string SecurityDecisionTag = "gen_ai.security.decision";
-    public const string SecurityRuleTag = "gen_ai.security.rule";
-    public const string ToolModeTag = "goldenpath.guardrails.mode";
+    public const string SecurityDecisionTag = ActionTag;
+    public const string SecurityRuleTag = CategoryTag;
+    public const string ToolModeTag = ModeTag;
 
-    /// <summary><c>call</c> for the authorization of a call, <c>result</c> for the scan of its result.</summary>
-    public const string ToolStageTag = "goldenpath.guardrails.tool.stage";
+    /// <summary><c>tool_call</c> for the authorization of a call, <c>tool_result</c> for the scan of its result.</summary>
+    public const string ToolStageTag = StageTag;
 
     internal const string UnknownToolName = "unknown";
 
@@ -26,7 +26,7 @@ public static partial class GuardrailsTelemetry
         ActivitySource.StartActivity(result ? ToolResultActivityName : ToolActivityName);
 
     internal static void RecordToolDecision(Activity? activity, string toolName, string? callId, ToolDecision decision, string policyVersion) =>
-        RecordTool(activity, toolName, callId, DecisionName(decision.Kind), decision.Category, decision.Mode, policyVersion, "call");
+        RecordTool(activity, toolName, callId, DecisionName(decision.Kind), decision.Category, decision.Mode, policyVersion, "tool_call");
 
     internal static void RecordToolResult(Activity? activity, string toolName, ToolResultVerdict verdict, string policyVersion) =>
         RecordTool(
@@ -37,7 +37,7 @@ public static partial class GuardrailsTelemetry
             verdict.InjectionFound ? ToolDecisionCategories.IndirectInjection : ToolDecisionCategories.Allowed,
             verdict.Mode,
             policyVersion,
-            "result");
+            "tool_result");
 
     private static void RecordTool(
         Activity? activity,
@@ -49,7 +49,7 @@ public static partial class GuardrailsTelemetry
         string policyVersion,
         string stage)
     {
-        var modeName = mode == RailMode.Monitor ? "monitor" : "enforce";
+        var modeName = ModeName(mode);
         if (activity is not null)
         {
             activity.SetTag(ToolNameTag, toolName);

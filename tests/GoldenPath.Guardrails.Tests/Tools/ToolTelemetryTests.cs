@@ -84,9 +84,9 @@ public sealed class ToolTelemetryTests
         }
 
         Assert.Equal(3, mine.Count);
-        Assert.Single(mine, m => (string?)m[GuardrailsTelemetry.SecurityDecisionTag] == "allow" && (string?)m[GuardrailsTelemetry.ToolStageTag] == "call");
-        Assert.Single(mine, m => (string?)m[GuardrailsTelemetry.SecurityDecisionTag] == "deny" && (string?)m[GuardrailsTelemetry.ToolStageTag] == "call");
-        Assert.Single(mine, m => (string?)m[GuardrailsTelemetry.SecurityDecisionTag] == "deny" && (string?)m[GuardrailsTelemetry.ToolStageTag] == "result");
+        Assert.Single(mine, m => (string?)m[GuardrailsTelemetry.SecurityDecisionTag] == "allow" && (string?)m[GuardrailsTelemetry.ToolStageTag] == "tool_call");
+        Assert.Single(mine, m => (string?)m[GuardrailsTelemetry.SecurityDecisionTag] == "deny" && (string?)m[GuardrailsTelemetry.ToolStageTag] == "tool_call");
+        Assert.Single(mine, m => (string?)m[GuardrailsTelemetry.SecurityDecisionTag] == "deny" && (string?)m[GuardrailsTelemetry.ToolStageTag] == "tool_result");
         Assert.All(mine, m => Assert.Equal("enforce", m[GuardrailsTelemetry.ToolModeTag]));
     }
 }
