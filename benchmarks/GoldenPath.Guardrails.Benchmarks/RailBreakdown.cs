@@ -18,6 +18,11 @@ internal static class RailBreakdown
         var answer = BenchmarkTexts.Answer(4096);
         Time("normalize, 4 KB prompt", iterations, () => TextNormalizer.Normalize(prompt));
         Time("normalize, 4 KB answer", iterations, () => TextNormalizer.Normalize(answer));
+        var identity = TextView.Identity(prompt);
+        var clean = TextNormalizer.Clean(identity);
+        Time("  clean", iterations, () => TextNormalizer.Clean(identity));
+        Time("  fold + collapse", iterations, () => TextNormalizer.Fold(clean));
+        Time("  decode payloads", iterations, () => TextNormalizer.DecodePayloads(prompt));
         Time("normalize + rot13 + reversed views, 4 KB prompt", iterations, () =>
         {
             var normalized = TextNormalizer.Normalize(prompt);

@@ -267,7 +267,7 @@ public static partial class TextNormalizer
         _ => false,
     };
 
-    private static IReadOnlyList<TextView> DecodePayloads(string text)
+    internal static IReadOnlyList<TextView> DecodePayloads(string text)
     {
         List<TextView>? views = null;
 
