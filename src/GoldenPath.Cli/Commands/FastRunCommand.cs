@@ -41,6 +41,7 @@ internal static class FastRunCommand
         command.Action = new FastRunAction(async (parseResult, cancellationToken) =>
         {
             List<string> problems = [.. parseResult.Errors.Select(error => error.Message)];
+            problems.AddRange(parseResult.UnmatchedTokens.Select(token => $"unrecognized argument '{token}'."));
             var settings = problems.Count == 0 ? Bind(parseResult, problems) : null;
             if (settings is null || problems.Count > 0)
             {
