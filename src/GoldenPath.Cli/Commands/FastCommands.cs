@@ -20,22 +20,36 @@ internal static class FastCommands
 
     private static Command CreateListCommand(CliConsole console)
     {
-        var file = new Option<FileInfo>("--file") { Description = "A JSONL corpus file; defaults to the embedded baseline corpus." };
-        var command = new Command("list", "Count the cases of a corpus by category, technique and severity.") { file };
+        var file = new Option<FileInfo>("--file") { Description = "A JSONL corpus file; defaults to the embedded corpus. With --dir, the platform corpus to merge with." };
+        var dir = new Option<DirectoryInfo>("--dir") { Description = "A folder of project case files (*.jsonl, for example fast/cases) merged with the platform corpus." };
+        var expand = new Option<bool>("--expand") { Description = "Count the corpus with its mutated variants." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the mutations (with --expand).", DefaultValueFactory = _ => MutationOptions.DefaultSeed };
+        var command = new Command("list", "Count the cases of a corpus by category, technique and severity.") { file, dir, expand, seed };
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)?.FullName;
-            if (!TryLoad(path, console, out var cases))
+            var folder = parseResult.GetValue(dir)?.FullName;
+            if (!FastCorpusLoader.TryLoad(path, folder, console, out var cases))
             {
-                return ExitCodes.Error;
+                return FastExitCodes.ConfigurationError;
+            }
+
+            if (parseResult.GetValue(expand))
+            {
+                cases = AttackCorpus.Expand(cases, new MutationOptions { Seed = parseResult.GetValue(seed) });
             }
 
             var output = console.Out;
-            output.WriteLine(path is null ? $"corpus: embedded {AttackCorpus.EmbeddedVersion}, {cases.Count} cases" : $"corpus: {path}, {cases.Count} cases");
+            output.WriteLine($"corpus: {FastCorpusLoader.Describe(path, folder)}, {cases.Count} cases");
             WriteCounts(output, "by category", cases.GroupBy(c => c.Category));
             WriteCounts(output, "by technique", cases.GroupBy(c => c.Technique));
             WriteCounts(output, "by severity", cases.GroupBy(c => c.Severity.ToString().ToLowerInvariant()));
-            return ExitCodes.Success;
+            if (cases.Any(c => c.Mutator is not null))
+            {
+                WriteCounts(output, "by mutator", cases.Where(c => c.Mutator is not null).GroupBy(c => c.Mutator!));
+            }
+
+            return FastExitCodes.GatePassed;
         });
         return command;
     }
@@ -43,41 +57,19 @@ internal static class FastCommands
     private static Command CreateValidateCommand(CliConsole console)
     {
         var file = new Argument<FileInfo>("file") { Description = "The JSONL corpus file to validate." };
-        var command = new Command("validate", "Check a corpus file; errors name the file, the line and the fix.") { file };
+        var command = new Command("validate", "Check a corpus file; errors name the file, the line and the fix. Exits 0 when valid, 2 when not.") { file };
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetRequiredValue(file).FullName;
-            if (!TryLoad(path, console, out var cases))
+            if (!FastCorpusLoader.TryLoad(path, null, console, out var cases))
             {
-                return ExitCodes.Error;
+                return FastExitCodes.ConfigurationError;
             }
 
             console.Out.WriteLine($"valid: {cases.Count} cases in {path}");
-            return ExitCodes.Success;
+            return FastExitCodes.GatePassed;
         });
         return command;
-    }
-
-    /// <summary>Loads the embedded corpus or a file, printing a corpus error instead of throwing it.</summary>
-    internal static bool TryLoad(string? path, CliConsole console, out IReadOnlyList<AttackCase> cases)
-    {
-        try
-        {
-            cases = path is null ? AttackCorpus.LoadEmbedded() : AttackCorpus.LoadFile(path);
-            return true;
-        }
-        catch (CorpusException ex)
-        {
-            console.Error.WriteLine($"error: {ex.Message}");
-            cases = [];
-            return false;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            console.Error.WriteLine($"error: {path}: the corpus file could not be read ({ex.Message}). Fix: check the path and its permissions");
-            cases = [];
-            return false;
-        }
     }
 
     private static void WriteCounts(TextWriter output, string title, IEnumerable<IGrouping<string, AttackCase>> groups)

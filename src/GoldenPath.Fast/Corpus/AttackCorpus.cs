@@ -19,27 +19,9 @@ public static class AttackCorpus
 
     public static IReadOnlyList<AttackCase> LoadEmbedded()
     {
-        var assembly = typeof(AttackCorpus).Assembly;
-        var cases = new List<AttackCase>();
-        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-
-        foreach (var name in EmbeddedCorpusNames(assembly))
-        {
-            using var reader = OpenResource(assembly, name);
-            var source = name[ResourcePrefix.Length..];
-            foreach (var attack in Parse(reader, source))
-            {
-                // Each file is checked on its own; ids must also be unique across the files shipped together.
-                if (!owners.TryAdd(attack.Id, source))
-                {
-                    throw new CorpusException(source, 1, $"id '{attack.Id}' is also used in {owners[attack.Id]}", "give every case in the embedded corpus a unique id");
-                }
-
-                cases.Add(attack);
-            }
-        }
-
-        return cases;
+        var merged = new CorpusMerge();
+        AddEmbedded(merged);
+        return merged.Cases;
     }
 
     public static IReadOnlyList<AttackCase> LoadFile(string path)
@@ -54,12 +36,60 @@ public static class AttackCorpus
         return Parse(reader, path);
     }
 
-    public static IReadOnlyList<AttackCase> Parse(TextReader reader, string source)
+    /// <summary>
+    /// Merges a platform corpus with every <c>*.jsonl</c> file in <paramref name="directory"/> (a project's
+    /// <c>fast/cases</c> folder), so a project adds cases without a code change.
+    /// </summary>
+    /// <param name="directory">Folder of project case files, read in ordinal name order.</param>
+    /// <param name="platformCorpusPath">The platform corpus file; <see langword="null"/> uses the embedded corpus.</param>
+    /// <exception cref="CorpusException">A file is invalid, or an id appears twice; the message names both places.</exception>
+    public static IReadOnlyList<AttackCase> LoadDirectory(string directory, string? platformCorpusPath = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new CorpusException(directory, 1, "the case directory does not exist", "create it (for example fast/cases) or pass an existing folder");
+        }
+
+        var merged = new CorpusMerge();
+        if (platformCorpusPath is null)
+        {
+            AddEmbedded(merged);
+        }
+        else
+        {
+            AddFile(merged, platformCorpusPath);
+        }
+
+        foreach (var path in Directory.EnumerateFiles(directory, "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            AddFile(merged, path);
+        }
+
+        return merged.Cases;
+    }
+
+    /// <summary>
+    /// Adds mutated variants of every case: encodings, obfuscations, other languages and wrappers around the same
+    /// payload, each reproducible from <see cref="MutationOptions.Seed"/>.
+    /// </summary>
+    /// <returns>The seed cases followed by their variants, in a stable order.</returns>
+    public static IReadOnlyList<AttackCase> Expand(IEnumerable<AttackCase> cases, MutationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(options);
+        return CorpusExpander.Expand(cases, options);
+    }
+
+    public static IReadOnlyList<AttackCase> Parse(TextReader reader, string source) =>
+        [.. ParseLines(reader, source).Select(entry => entry.Case)];
+
+    internal static IReadOnlyList<CorpusEntry> ParseLines(TextReader reader, string source)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
 
-        var cases = new List<AttackCase>();
+        var cases = new List<CorpusEntry>();
         var firstLineById = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var lineNumber = 0;
 
@@ -79,7 +109,7 @@ public static class AttackCorpus
             }
 
             firstLineById[attack.Id] = lineNumber;
-            cases.Add(attack);
+            cases.Add(new CorpusEntry(attack, source, lineNumber));
         }
 
         if (cases.Count == 0)
@@ -88,6 +118,27 @@ public static class AttackCorpus
         }
 
         return cases;
+    }
+
+    private static void AddEmbedded(CorpusMerge merged)
+    {
+        var assembly = typeof(AttackCorpus).Assembly;
+        foreach (var name in EmbeddedCorpusNames(assembly))
+        {
+            using var reader = OpenResource(assembly, name);
+            merged.Add(ParseLines(reader, name[ResourcePrefix.Length..]));
+        }
+    }
+
+    private static void AddFile(CorpusMerge merged, string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CorpusException(path, 1, "the corpus file does not exist", "pass the path of an existing .jsonl file");
+        }
+
+        using var reader = new StreamReader(path);
+        merged.Add(ParseLines(reader, path));
     }
 
     private static string ReadEmbeddedVersion()

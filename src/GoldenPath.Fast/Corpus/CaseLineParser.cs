@@ -6,7 +6,8 @@ namespace GoldenPath.Fast;
 /// <summary>Turns one JSONL line into an <see cref="AttackCase"/>, or explains exactly what is wrong with it.</summary>
 internal static partial class CaseLineParser
 {
-    private static readonly string[] KnownFields = ["id", "technique", "category", "severity", "turns", "prompt", "expected"];
+    private static readonly string[] KnownFields = ["id", "technique", "category", "severity", "turns", "prompt", "expected", "documents"];
+    private static readonly string[] DocumentFields = ["id", "title", "text", "groups"];
 
     public static AttackCase Parse(string line, string source, int lineNumber)
     {
@@ -76,7 +77,8 @@ internal static partial class CaseLineParser
             };
 
             var turns = ReadTurns(root, source, lineNumber);
-            return new AttackCase(id, technique, category, severity, turns, expected);
+            var documents = ReadDocuments(root, source, lineNumber);
+            return new AttackCase(id, technique, category, severity, turns, expected) { Documents = documents };
         }
     }
 
@@ -129,16 +131,85 @@ internal static partial class CaseLineParser
         return [.. turns];
     }
 
-    private static string RequiredString(JsonElement root, string name, string source, int lineNumber)
+    private static PlantedDocument[] ReadDocuments(JsonElement root, string source, int lineNumber)
     {
+        if (!root.TryGetProperty("documents", out var element))
+        {
+            return [];
+        }
+
+        if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() == 0)
+        {
+            throw Error(source, lineNumber, "'documents' must be a non-empty array of objects", "write \"documents\": [{\"id\": \"doc-1\", \"title\": \"...\", \"text\": \"...\"}] or remove the field");
+        }
+
+        var documents = new List<PlantedDocument>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in element.EnumerateArray())
+        {
+            var at = $"document {documents.Count + 1}";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw Error(source, lineNumber, $"{at} is {Describe(item.ValueKind)}, not an object", "write each document as {\"id\": \"...\", \"title\": \"...\", \"text\": \"...\"}");
+            }
+
+            foreach (var property in item.EnumerateObject())
+            {
+                if (!DocumentFields.Contains(property.Name, StringComparer.Ordinal))
+                {
+                    throw Error(source, lineNumber, $"{at} has unknown field '{property.Name}'", $"remove it or use one of: {string.Join(", ", DocumentFields)}");
+                }
+            }
+
+            var id = RequiredString(item, "id", source, lineNumber, at);
+            if (!ids.Add(id))
+            {
+                throw Error(source, lineNumber, $"{at} repeats document id '{id}'", "give every document of a case its own id");
+            }
+
+            var title = RequiredString(item, "title", source, lineNumber, at);
+            var text = RequiredString(item, "text", source, lineNumber, at);
+            foreach (Match placeholder in PlaceholderPattern().Matches(text))
+            {
+                if (!CanaryNamePattern().IsMatch(placeholder.Groups[1].Value))
+                {
+                    throw Error(source, lineNumber, $"{at} has a malformed canary placeholder '{placeholder.Value}'", "write it as {{canary:NAME}} with NAME made of letters, digits and '-', for example {{canary:tool-secret}}");
+                }
+            }
+
+            documents.Add(new PlantedDocument(id, title, text, ReadGroups(item, source, lineNumber, at)));
+        }
+
+        return [.. documents];
+    }
+
+    private static string[] ReadGroups(JsonElement document, string source, int lineNumber, string at)
+    {
+        if (!document.TryGetProperty("groups", out var groups))
+        {
+            return [];
+        }
+
+        if (groups.ValueKind != JsonValueKind.Array
+            || groups.EnumerateArray().Any(group => group.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(group.GetString())))
+        {
+            throw Error(source, lineNumber, $"{at} has 'groups' that is not an array of non-empty strings", "write \"groups\": [\"hr\"] or remove the field to make the document public");
+        }
+
+        return [.. groups.EnumerateArray().Select(group => group.GetString()!)];
+    }
+
+    private static string RequiredString(JsonElement root, string name, string source, int lineNumber, string? within = null)
+    {
+        var prefix = within is null ? string.Empty : within + ": ";
         if (!root.TryGetProperty(name, out var element))
         {
-            throw Error(source, lineNumber, $"missing field '{name}'", $"add \"{name}\": \"...\"");
+            throw Error(source, lineNumber, $"{prefix}missing field '{name}'", $"add \"{name}\": \"...\"");
         }
 
         if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
         {
-            throw Error(source, lineNumber, $"field '{name}' must be a non-empty string", $"set \"{name}\" to a non-empty string value");
+            throw Error(source, lineNumber, $"{prefix}field '{name}' must be a non-empty string", $"set \"{name}\" to a non-empty string value");
         }
 
         return element.GetString()!;
@@ -158,6 +229,12 @@ internal static partial class CaseLineParser
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"\{\{\s*canary\s*:([^}]*)\}\}")]
+    internal static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]*$")]
+    private static partial Regex CanaryNamePattern();
 
     [GeneratedRegex("^LLM(0[1-9]|10)$")]
     private static partial Regex CategoryPattern();

@@ -5,9 +5,11 @@ internal sealed class CaseClassifier(IReadOnlyList<IEvaluator> evaluators)
 {
     public const string ExpectationEvaluator = "expectation";
 
-    public static CaseClassifier Create(FastScanOptions options) => new(
+    public static CaseClassifier Create(FastScanOptions options) => Create(options, [.. options.Canaries]);
+
+    public static CaseClassifier Create(FastScanOptions options, IReadOnlyList<Canary> canaries) => new(
     [
-        new CanaryDisclosureEvaluator(options.Canaries),
+        new CanaryDisclosureEvaluator(canaries),
         new ForbiddenMarkerEvaluator(options.ForbiddenMarkers),
         new ExfiltrationUrlEvaluator(options.AllowedHosts),
         new ErrorClassEvaluator(),

@@ -17,6 +17,21 @@ public sealed class FastScanOptions
     /// <summary>Pause after each case before its slot is reused, so a scan never floods a shared environment.</summary>
     public TimeSpan? DelayBetweenCases { get; set; }
 
+    /// <summary>
+    /// Upper bound on cases started per second, enforced by a token bucket across all workers; <see langword="null"/>
+    /// for no limit. Use it against shared environments, where a burst of attacks looks like an incident.
+    /// </summary>
+    public double? RequestsPerSecond { get; set; }
+
+    /// <summary>Told about each case as it finishes, for progress displays; called from worker threads.</summary>
+    public IProgress<CaseResult>? Progress { get; set; }
+
+    /// <summary>Appended to <c>goldenpath fast run --case ID</c> in each finding's replay command.</summary>
+    public string? ReplayArguments { get; set; }
+
+    /// <summary>Clock for the rate limit; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Recorded on the scorecard; defaults to the embedded corpus version.</summary>
     public string CorpusVersion { get; set; } = AttackCorpus.EmbeddedVersion;
 }

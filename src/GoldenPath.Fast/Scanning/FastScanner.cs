@@ -14,23 +14,36 @@ public sealed class FastScanner(IFastTarget target, FastScanOptions options)
             ArgumentOutOfRangeException.ThrowIfLessThan(configuredDelay, TimeSpan.Zero, nameof(options.DelayBetweenCases));
         }
 
-        var attacks = cases.ToArray();
-        var classifier = CaseClassifier.Create(options);
+        var all = cases.ToArray();
+        var documentTarget = target as IDocumentTarget;
+
+        // A case whose documents cannot be planted would test nothing; listing it beats reporting a false pass.
+        AttackCase[] attacks = [.. all.Where(attack => attack.Documents.Count == 0 || documentTarget is not null)];
+        string[] skipped = [.. all.Where(attack => attack.Documents.Count > 0 && documentTarget is null).Select(attack => attack.Id)];
+
+        var canaries = new PlantedCanaries(options.Canaries);
+        var classifier = CaseClassifier.Create(options, canaries.Resolve(attacks));
+        var bucket = options.RequestsPerSecond is { } rate ? new TokenBucket(rate, options.TimeProvider) : null;
         var startedAt = DateTimeOffset.UtcNow;
         var stopwatch = Stopwatch.StartNew();
 
         using var slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
-        var results = await Task.WhenAll(attacks.Select(attack => RunCaseAsync(attack, classifier, slots, cancellationToken))).ConfigureAwait(false);
+        var results = await Task.WhenAll(attacks.Select(attack => RunCaseAsync(attack, classifier, canaries, bucket, slots, cancellationToken))).ConfigureAwait(false);
 
-        return new Scorecard(options.CorpusVersion, startedAt, stopwatch.Elapsed, results);
+        return new Scorecard(options.CorpusVersion, startedAt, stopwatch.Elapsed, results, skipped, options.ReplayArguments);
     }
 
-    private async Task<CaseResult> RunCaseAsync(AttackCase attack, CaseClassifier classifier, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task<CaseResult> RunCaseAsync(AttackCase attack, CaseClassifier classifier, PlantedCanaries canaries, TokenBucket? bucket, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = await SendAsync(attack, cancellationToken).ConfigureAwait(false);
+            if (bucket is not null)
+            {
+                await bucket.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var response = await SendAsync(attack, canaries, cancellationToken).ConfigureAwait(false);
             var (outcome, findings) = classifier.Classify(attack, response);
 
             // The slot is held through the pause, so the delay throttles every worker, not only the first.
@@ -39,7 +52,9 @@ public sealed class FastScanner(IFastTarget target, FastScanOptions options)
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
 
-            return new CaseResult(attack, outcome, findings, response.Latency);
+            var result = new CaseResult(attack, outcome, findings, response.Latency);
+            options.Progress?.Report(result);
+            return result;
         }
         finally
         {
@@ -47,12 +62,14 @@ public sealed class FastScanner(IFastTarget target, FastScanOptions options)
         }
     }
 
-    private async Task<TargetResponse> SendAsync(AttackCase attack, CancellationToken cancellationToken)
+    private async Task<TargetResponse> SendAsync(AttackCase attack, PlantedCanaries canaries, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            return await target.SendAsync(attack.Turns, cancellationToken).ConfigureAwait(false);
+            return attack.Documents.Count > 0 && target is IDocumentTarget documentTarget
+                ? await documentTarget.SendAsync(attack.Turns, canaries.Fill(attack.Documents), cancellationToken).ConfigureAwait(false)
+                : await target.SendAsync(attack.Turns, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -7,10 +7,18 @@ namespace GoldenPath.Fast;
 /// <remarks>Useful to scan a model plus its middleware (guardrails, function invocation) in a unit test or notebook.</remarks>
 /// <param name="client">The pipeline under test.</param>
 /// <param name="systemPrompt">System prompt placed before the first turn; plant canaries here.</param>
-public sealed class ChatClientTarget(IChatClient client, string? systemPrompt = null) : IFastTarget
+/// <param name="callerGroups">
+/// Groups of the user the scan runs as. Planted documents restricted to other groups are withheld, as
+/// access-controlled retrieval would; pass every group to test what the model does once restricted text reaches it.
+/// </param>
+public sealed class ChatClientTarget(IChatClient client, string? systemPrompt = null, IReadOnlyCollection<string>? callerGroups = null) : IDocumentTarget
 {
-    public async Task<TargetResponse> SendAsync(IReadOnlyList<string> turns, CancellationToken cancellationToken)
+    public Task<TargetResponse> SendAsync(IReadOnlyList<string> turns, CancellationToken cancellationToken) =>
+        SendAsync(turns, [], cancellationToken);
+
+    public async Task<TargetResponse> SendAsync(IReadOnlyList<string> turns, IReadOnlyList<PlantedDocument> documents, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(turns);
         if (turns.Count == 0)
         {
@@ -21,6 +29,14 @@ public sealed class ChatClientTarget(IChatClient client, string? systemPrompt = 
         if (!string.IsNullOrEmpty(systemPrompt))
         {
             history.Add(new ChatMessage(ChatRole.System, systemPrompt));
+        }
+
+        var visible = documents.Where(document => document.Groups.Count == 0 || document.Groups.Any(group => callerGroups?.Contains(group) == true)).ToArray();
+        if (visible.Length > 0)
+        {
+            // Retrieved text goes in as context, where a RAG app puts it: this is the indirect injection channel.
+            var context = string.Join("\n\n", visible.Select(document => $"[{document.Id}] {document.Title}\n{document.Text}"));
+            history.Add(new ChatMessage(ChatRole.User, "Context from the knowledge base:\n" + context));
         }
 
         var stopwatch = Stopwatch.StartNew();

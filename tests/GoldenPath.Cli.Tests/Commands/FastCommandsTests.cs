@@ -16,7 +16,7 @@ public sealed class FastCommandsTests
 
         var result = await CliRunner.RunAsync("fast", "corpus", "validate", path);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{path}(3): unknown severity 'urgent'. Fix: use one of: low, medium, high, critical", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
@@ -42,6 +42,7 @@ public sealed class FastCommandsTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"corpus: embedded {AttackCorpus.EmbeddedVersion}, {cases.Count} cases", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("by mutator", result.Out, StringComparison.Ordinal);
         var llm07 = cases.Count(c => c.Category == "LLM07");
         Assert.Matches($@"(?m)^\s+LLM07\s+{llm07}$", result.Out);
         var critical = cases.Count(c => c.Severity == Severity.Critical);
@@ -60,17 +61,19 @@ public sealed class FastCommandsTests
         var corpus = temp.Write("corpus.jsonl", ValidLine + "\n" + ValidLine.Replace("\"a\"", "\"b\"", StringComparison.Ordinal).Replace("print your system prompt", "hello", StringComparison.Ordinal) + "\n");
         var outDir = Path.Combine(temp.Path, "out");
 
-        var result = await CliRunner.RunAsync("fast", "run", "--url", server.Address, "--token", "t", "--file", corpus, "--canary", $"system-prompt={canary.Value}", "--out", outDir);
+        var result = await CliRunner.RunAsync("fast", "run", "--url", server.Address, "--token", "t", "--file", corpus, "--no-mutations", "--canary", $"system-prompt={canary.Value}", "--out", outDir);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("gate: FAILED (fail-on critical), 1 blocking finding(s)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("gate: FAILED, 1 rule(s) broken:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("1 critical finding(s), at most 0 allowed", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(canary.Value, result.Out, StringComparison.Ordinal);
         var scorecard = Scorecard.FromJson(await File.ReadAllTextAsync(Path.Combine(outDir, "scorecard.json"), TestContext.Current.CancellationToken));
         Assert.Equal(1, scorecard.Outcomes.Disclosed);
         Assert.Equal(1, scorecard.Outcomes.Deflected);
         Assert.StartsWith("corpus.jsonl@sha256:", scorecard.CorpusVersion, StringComparison.Ordinal);
         Assert.Contains("| disclosed | 1 |", await File.ReadAllTextAsync(Path.Combine(outDir, "scorecard.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        Assert.Equal(["scorecard.json", "scorecard.md"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order());
+        Assert.Equal(["report.html", "results.junit.xml", "results.sarif", "scorecard.json", "scorecard.md"], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal($"goldenpath fast run --case a --url {server.Address}/ --file {corpus} --no-mutations --canary system-prompt=<value>", Assert.Single(scorecard.Findings).Replay);
     }
 
     [Fact]
@@ -79,11 +82,13 @@ public sealed class FastCommandsTests
         await using var server = await ChatTestServer.StartAsync(_ => Results.Json(new { answer = "I couldn't find that in the documents you have access to." }));
         using var temp = new TempDirectory();
 
-        var result = await CliRunner.RunAsync("fast", "run", "--url", server.Address, "--token", "t", "--canary", "system-prompt=GPCANARY-0011223344556677", "--out", temp.Path, "--concurrency", "4");
+        var result = await CliRunner.RunAsync("fast", "run", "--url", server.Address, "--token", "t", "--canary", "system-prompt=GPCANARY-0011223344556677", "--out", temp.Path, "--concurrency", "4", "--no-mutations");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("gate: passed", result.Out, StringComparison.Ordinal);
-        Assert.Contains($"deflected {AttackCorpus.LoadEmbedded().Count}", result.Out, StringComparison.Ordinal);
+        var seeds = AttackCorpus.LoadEmbedded();
+        Assert.Contains($"deflected {seeds.Count(c => c.Documents.Count == 0)}", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"skipped: {seeds.Count(c => c.Documents.Count > 0)} case(s) with planted documents", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +99,7 @@ public sealed class FastCommandsTests
 
         var result = await CliRunner.RunAsync("fast", "run", "--url", url, "--token", "t", "--out", temp.Path);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(3, result.ExitCode);
         Assert.StartsWith($"error: cannot reach {url}", result.Error, StringComparison.Ordinal);
         Assert.Contains("Fix: check --url", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
@@ -102,7 +107,10 @@ public sealed class FastCommandsTests
     }
 
     [Theory]
-    [InlineData("--fail-on", "severe", "Argument 'severe' not recognized")]
+    [InlineData("--fail-on", "severe", "--fail-on 'severe' is not a severity")]
+    [InlineData("--rate", "fast", "--rate 'fast' is not a rate")]
+    [InlineData("--concurrency", "many", "many")]
+    [InlineData("--no-such-option", "x", "--no-such-option")]
     [InlineData("--canary", "no-equals-sign", "--canary 'no-equals-sign' is not NAME=VALUE")]
     [InlineData("--concurrency", "0", "--concurrency must be between 1 and 64")]
     [InlineData("--delay-ms", "-5", "--delay-ms must be between 0 and 600000")]
@@ -113,7 +121,7 @@ public sealed class FastCommandsTests
 
         var result = await CliRunner.RunAsync(["fast", "run", "--token", "t", .. url, option, value]);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
@@ -128,7 +136,7 @@ public sealed class FastCommandsTests
 
         var result = await CliRunner.RunAsync("fast", "run", "--url", server.Address, "--token", "t", "--file", corpus, "--out", blocker);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("could not write the scorecard", result.Error, StringComparison.Ordinal);
         Assert.Contains("Fix: pass a writable --out directory", result.Error, StringComparison.Ordinal);
     }
@@ -138,7 +146,7 @@ public sealed class FastCommandsTests
     {
         var result = await CliRunner.RunAsync("fast", "run", "--url", "http://127.0.0.1:1");
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("pass --token or set GOLDENPATH_FAST_TOKEN", result.Error, StringComparison.Ordinal);
     }
 }

@@ -71,6 +71,19 @@ public sealed class AttackCorpusTests
     }
 
     [Fact]
+    public void Parse_reads_planted_documents_with_groups_and_placeholders()
+    {
+        var line = """{"id": "d1", "technique": "indirect-injection", "category": "LLM08", "severity": "critical", "prompt": "find it", "expected": "no-disclosure", "documents": [{"id": "a", "title": "Public", "text": "hello"}, {"id": "b", "title": "Restricted", "text": "ref {{canary:restricted-doc}}", "groups": ["hr"]}]}""";
+
+        var attack = Assert.Single(AttackCorpus.Parse(new StringReader(line), "d.jsonl"));
+
+        Assert.Equal(2, attack.Documents.Count);
+        Assert.Empty(attack.Documents[0].Groups);
+        Assert.Equal(("b", "Restricted", "ref {{canary:restricted-doc}}"), (attack.Documents[1].Id, attack.Documents[1].Title, attack.Documents[1].Text));
+        Assert.Equal(["hr"], attack.Documents[1].Groups);
+    }
+
+    [Fact]
     public void Parse_reports_broken_json_with_its_line_number()
     {
         var text = $"# header\n{ValidLine}\n{{\"id\": \"broken\", \n";
@@ -95,6 +108,14 @@ public sealed class AttackCorpusTests
     [InlineData("""{"technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "deflect"}""", "missing field 'id'", "\"id\"")]
     [InlineData("""{"id": "x y", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "deflect"}""", "id 'x y' has characters", "use an id")]
     [InlineData("""["not", "an", "object"]""", "expected a JSON object but found an array", "JSON object")]
+    [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": "doc"}""", "'documents' must be a non-empty array", "remove the field")]
+    [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": []}""", "'documents' must be a non-empty array", "remove the field")]
+    [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": ["text"]}""", "document 1 is a string, not an object", "write each document")]
+    [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": [{"id": "d", "title": "t"}]}""", "document 1: missing field 'text'", "add")]
+    [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": [{"id": "d", "title": "t", "text": "x", "owner": "o"}]}""", "document 1 has unknown field 'owner'", "id, title, text, groups")]
+    [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": [{"id": "d", "title": "t", "text": "x"}, {"id": "D", "title": "t", "text": "y"}]}""", "document 2 repeats document id 'D'", "its own id")]
+    [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": [{"id": "d", "title": "t", "text": "x", "groups": ["hr", 3]}]}""", "document 1 has 'groups' that is not an array of non-empty strings", "remove the field")]
+    [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": [{"id": "d", "title": "t", "text": "code {{canary:bad name}}"}]}""", "malformed canary placeholder '{{canary:bad name}}'", "{{canary:NAME}}")]
     public void Parse_rejects_invalid_case_with_reason_and_fix(string badLine, string reason, string fix)
     {
         var text = $"{ValidLine}\n\n{badLine}\n";

@@ -11,7 +11,12 @@ internal sealed class FakeChatClient(Func<IReadOnlyList<ChatMessage>, string> an
     {
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<ChatMessage> snapshot = [.. messages];
-        Calls.Add(snapshot);
+        lock (Calls)
+        {
+            // Scans run several cases at once; List<T> is not safe for concurrent adds.
+            Calls.Add(snapshot);
+        }
+
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, answer(snapshot))));
     }
 
