@@ -5,14 +5,14 @@ namespace GoldenPath.Retrieval;
 /// read. Not thread-safe: <see cref="KnowledgeIndex"/> writes it under its write lock and reads it under its read lock.
 /// </summary>
 /// <remarks>
-/// Most windows occur in one document, so a posting is a single document number stored inline in the dictionary
-/// value; only windows shared by several documents (boilerplate, copies) get a list. That keeps the index at roughly
-/// one dictionary entry per distinct window.
+/// Most windows occur in one document, so a posting is a single document number stored inline in the table value;
+/// only windows shared by several documents (boilerplate, copies) get a list. That keeps the index at one
+/// <see cref="WindowTable"/> slot (12 bytes at most three quarters full) per distinct window.
 /// </remarks>
 internal sealed class ShingleIndex
 {
     // value >= 0: the one document number holding the hash; value < 0: ~index into _shared.
-    private readonly Dictionary<ulong, int> _postings = [];
+    private readonly WindowTable _postings = new();
     private readonly List<List<int>?> _shared = [];
     private readonly Stack<int> _freeShared = new();
     private readonly List<Entry?> _documents = [];
@@ -41,11 +41,11 @@ internal sealed class ShingleIndex
         {
             if (!_postings.TryGetValue(hash, out var posting))
             {
-                _postings[hash] = number;
+                _postings.Set(hash, number);
             }
             else if (posting >= 0)
             {
-                _postings[hash] = ~NewShared(posting, number);
+                _postings.Set(hash, ~NewShared(posting, number));
             }
             else
             {
@@ -65,7 +65,11 @@ internal sealed class ShingleIndex
 
         foreach (var hash in TextShingles.DistinctHashes(texts))
         {
-            var posting = _postings[hash];
+            if (!_postings.TryGetValue(hash, out var posting))
+            {
+                continue;
+            }
+
             if (posting >= 0)
             {
                 _postings.Remove(hash);
@@ -76,7 +80,7 @@ internal sealed class ShingleIndex
             list.Remove(number);
             if (list.Count == 1)
             {
-                _postings[hash] = list[0];
+                _postings.Set(hash, list[0]);
                 _shared[~posting] = null;
                 _freeShared.Push(~posting);
             }
