@@ -18,7 +18,8 @@ public static class GoldenPathRetrievalExtensions
     /// <summary>
     /// Registers <see cref="GuardrailsChunkScreen"/> as the <see cref="IChunkScreen"/>, and a <see cref="KnowledgeIndex"/>
     /// (also as <see cref="IKnowledgeStore"/>) that uses it, persisted to <c>GoldenPath:Retrieval:StoreDirectory</c> when
-    /// set. An index or store registered earlier is kept. Adds the guardrails when they are not registered yet.
+    /// set. An index or store registered earlier is kept. Adds the guardrails when they are not registered yet, and an
+    /// <see cref="IRestrictedContentProbeFactory"/> over the store for <see cref="GuardrailRequest.RestrictedContent"/>.
     /// </summary>
     /// <remarks>
     /// Both stores embed with the registered <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> (the model provider's,
@@ -56,6 +57,7 @@ public static class GoldenPathRetrievalExtensions
             services.GetRequiredService<IOptions<RetrievalOptions>>().Value.Store is KnowledgeStoreKind.Postgres
                 ? services.GetRequiredService<PostgresKnowledgeStore>()
                 : services.GetRequiredService<KnowledgeIndex>());
+        builder.Services.TryAddSingleton<IRestrictedContentProbeFactory, RestrictedContentProbeFactory>();
         builder.Services.AddHostedService<PostgresSchemaInitializer>();
         return builder;
     }

@@ -24,7 +24,7 @@ namespace GoldenPath.Retrieval;
 /// <see cref="InvalidOperationException"/>. Every vector is checked against <see cref="Dimensions"/> and L2-normalized.
 /// </para>
 /// </remarks>
-public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
+public sealed class KnowledgeIndex : IKnowledgeStore, IRestrictedTextFinder, IDisposable
 {
     private readonly StoreEmbedder _embedder;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
@@ -33,6 +33,7 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
     private readonly List<IndexedChunk?> _chunks = [];
     private readonly Dictionary<string, (AclDocument Document, int[] Slots)> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _slotsByEmbeddingKey = new(StringComparer.Ordinal);
+    private readonly ShingleIndex _shingles = new();
     private readonly SearchCache _cache;
     private readonly ILogger _logger;
     private readonly IChunkScreen? _screen;
@@ -338,6 +339,39 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
         }
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Every stored chunk's text is indexed by its eight-word windows as it is written (and rebuilt from the journal
+    /// and snapshot on <see cref="Open"/>); quarantined chunks are not stored and so not covered. The answer is
+    /// windowed outside the lock and each window costs one hash lookup, so the check is linear in the answer's length.
+    /// </remarks>
+    public IReadOnlyList<RestrictedTextMatch> FindUnreadableText(string answer, PrincipalSet caller)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(caller);
+        var shingled = TextShingles.Of(answer);
+        if (shingled.Hashes.Length == 0)
+        {
+            return [];
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            return _shingles.Find(shingled, caller);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public Task<IReadOnlyList<RestrictedTextMatch>> FindUnreadableTextAsync(string answer, PrincipalSet caller, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(FindUnreadableText(answer, caller));
+    }
+
     /// <summary>Writes a new snapshot and starts an empty journal; a no-op for an in-memory index.</summary>
     public void Compact()
     {
@@ -570,6 +604,7 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
         }
 
         _documents[document.Id] = (document, slots);
+        _shingles.Add(document.Id, document.Acl, stored.Chunks.Select(chunk => chunk.Text));
     }
 
     private bool RemoveCore(string documentId)
@@ -578,6 +613,8 @@ public sealed class KnowledgeIndex : IKnowledgeStore, IDisposable
         {
             return false;
         }
+
+        _shingles.Remove(documentId, entry.Slots.Select(slot => _chunks[slot]!.Text));
 
         foreach (var slot in entry.Slots)
         {

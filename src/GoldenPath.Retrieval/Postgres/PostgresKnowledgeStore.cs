@@ -20,7 +20,7 @@ namespace GoldenPath.Retrieval;
 /// the document's ACL. A row failing that check means the database and the store disagree; it is dropped and reported as
 /// a security event, exactly as <see cref="KnowledgeIndex"/> does. Writes run as the connection's own role (the owner).
 /// </remarks>
-public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
+public sealed class PostgresKnowledgeStore : IKnowledgeStore, IRestrictedTextFinder, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -123,6 +123,11 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
             applied++;
         }
 
+        if (current is > 0 and < PostgresMigrations.ShinglesVersion)
+        {
+            await BackfillShinglesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
         await CheckDimensionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         if (applied > 0)
@@ -180,6 +185,11 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         insert.Parameters.Add(new() { Value = embeddings });
         insert.Parameters.Add(new() { Value = keywords });
         batch.BatchCommands.Add(insert);
+
+        var clearShingles = new NpgsqlBatchCommand(_sql.DeleteShingles);
+        clearShingles.Parameters.Add(new() { Value = document.Id });
+        batch.BatchCommands.Add(clearShingles);
+        batch.BatchCommands.Add(InsertShingles(document.Id, texts));
 
         try
         {
@@ -300,6 +310,57 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         return acl is not null && principals.CanRead(acl);
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Blocks on one round trip with Npgsql's synchronous API (no sync-over-async), for synchronous output checks;
+    /// prefer <see cref="FindUnreadableTextAsync"/> where the caller can await.
+    /// </remarks>
+    public IReadOnlyList<RestrictedTextMatch> FindUnreadableText(string answer, PrincipalSet caller)
+    {
+        var shingled = ShingleAnswer(answer, caller);
+        if (shingled.Hashes.Length == 0)
+        {
+            return [];
+        }
+
+        using var connection = _dataSource.OpenConnection();
+        using var command = RestrictedShinglesCommand(connection, shingled, caller);
+        using var reader = command.ExecuteReader();
+        var holders = new Dictionary<ulong, List<string>>();
+        while (reader.Read())
+        {
+            AddHolder(holders, reader);
+        }
+
+        return shingled.Runs(i => holders.GetValueOrDefault(shingled.Hashes[i]));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The query runs as the owner, not as the reader role under the caller's principals: it must see the windows of
+    /// documents the caller cannot read. It returns only window hashes and document ids; no chunk text leaves the
+    /// database, and the reader role has no access to the window table at all.
+    /// </remarks>
+    public async Task<IReadOnlyList<RestrictedTextMatch>> FindUnreadableTextAsync(string answer, PrincipalSet caller, CancellationToken cancellationToken = default)
+    {
+        var shingled = ShingleAnswer(answer, caller);
+        if (shingled.Hashes.Length == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = RestrictedShinglesCommand(connection, shingled, caller);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var holders = new Dictionary<ulong, List<string>>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            AddHolder(holders, reader);
+        }
+
+        return shingled.Runs(i => holders.GetValueOrDefault(shingled.Hashes[i]));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_ownsDataSource)
@@ -368,6 +429,61 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         {
             await transaction.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private static ShingledText ShingleAnswer(string answer, PrincipalSet caller)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(caller);
+        return TextShingles.Of(answer);
+    }
+
+    private NpgsqlCommand RestrictedShinglesCommand(NpgsqlConnection connection, ShingledText answer, PrincipalSet caller)
+    {
+        var command = new NpgsqlCommand(_sql.RestrictedShingles, connection);
+        command.Parameters.Add(new() { Value = answer.Hashes.Distinct().Select(hash => unchecked((long)hash)).ToArray() });
+        command.Parameters.Add(new() { Value = PrincipalArray(caller), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        return command;
+    }
+
+    private static void AddHolder(Dictionary<ulong, List<string>> holders, NpgsqlDataReader reader)
+    {
+        var hash = unchecked((ulong)reader.GetInt64(0));
+        if (!holders.TryGetValue(hash, out var documents))
+        {
+            holders[hash] = documents = [];
+        }
+
+        documents.Add(reader.GetString(1));
+    }
+
+    private NpgsqlBatchCommand InsertShingles(string documentId, IEnumerable<string> texts)
+    {
+        var command = new NpgsqlBatchCommand(_sql.InsertShingles);
+        command.Parameters.Add(new() { Value = documentId });
+        command.Parameters.Add(new() { Value = Array.ConvertAll(TextShingles.DistinctHashes(texts), hash => unchecked((long)hash)) });
+        return command;
+    }
+
+    /// <summary>Fills <c>chunk_shingles</c> for documents stored before the table existed, inside the migration's transaction.</summary>
+    private async Task BackfillShinglesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var texts = new List<(string DocumentId, string Text)>();
+        await using (var read = new NpgsqlCommand(_sql.AllChunkTexts, connection, transaction) { CommandTimeout = _writeTimeoutSeconds })
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                texts.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var document in texts.GroupBy(row => row.DocumentId, StringComparer.Ordinal))
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = _writeTimeoutSeconds };
+            batch.BatchCommands.Add(InsertShingles(document.Key, document.Select(row => row.Text)));
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

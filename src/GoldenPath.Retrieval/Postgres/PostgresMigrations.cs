@@ -14,7 +14,11 @@ internal static class PostgresMigrations
     [
         new(1, "documents and chunks with ACL, HNSW and keyword indexes", Tables),
         new(2, "non-owner reader role and forced row-level security", RowLevelSecurity),
+        new(ShinglesVersion, "eight-word window hashes for the restricted-content probe", Shingles),
     ];
+
+    /// <summary>The step that adds <c>chunk_shingles</c>; a schema that had documents before it is backfilled from their chunks.</summary>
+    internal const int ShinglesVersion = 3;
 
     private static IReadOnlyList<string> Tables(PostgresSchemaNames names) =>
     [
@@ -68,6 +72,24 @@ internal static class PostgresMigrations
         $"GRANT SELECT ON {names.Documents}, {names.Chunks} TO {names.ReaderRole}",
         .. Secure(names.Documents),
         .. Secure(names.Chunks),
+    ];
+
+    /// <summary>
+    /// Only hashes and document ids, no text. The reader role gets no grant and no policy: a caller's session cannot read
+    /// which documents hold which windows, not even its own; only the owner-side probe query does, and it returns ids.
+    /// </summary>
+    private static IReadOnlyList<string> Shingles(PostgresSchemaNames names) =>
+    [
+        $"""
+        CREATE TABLE {names.Shingles} (
+            hash bigint NOT NULL,
+            document_id text NOT NULL REFERENCES {names.Documents} (id) ON DELETE CASCADE,
+            PRIMARY KEY (hash, document_id))
+        """,
+        $"CREATE INDEX chunk_shingles_document_idx ON {names.Shingles} (document_id)",
+        $"ALTER TABLE {names.Shingles} ENABLE ROW LEVEL SECURITY",
+        $"ALTER TABLE {names.Shingles} FORCE ROW LEVEL SECURITY",
+        $"CREATE POLICY owner_writes ON {names.Shingles} FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true)",
     ];
 
     // FORCE makes the owner subject to policies too; it gets an explicit write policy so ingestion keeps working, and

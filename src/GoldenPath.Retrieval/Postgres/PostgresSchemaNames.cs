@@ -19,5 +19,7 @@ internal sealed class PostgresSchemaNames(PostgresStoreOptions options)
 
     internal string Chunks => $"{Schema}.chunks";
 
+    internal string Shingles => $"{Schema}.chunk_shingles";
+
     internal string Versions => $"{Schema}.goldenpath_schema_version";
 }

@@ -25,6 +25,32 @@ internal sealed class PostgresStatements(PostgresSchemaNames names)
         FROM unnest($3::integer[], $4::text[], $5::vector[], $6::text[]) AS u(ordinal, text, embedding, keywords)
         """;
 
+    internal string DeleteShingles { get; } = $"DELETE FROM {names.Shingles} WHERE document_id = $1";
+
+    /// <summary>Parameters: $1 document id, $2 its distinct window hashes.</summary>
+    internal string InsertShingles { get; } = $"""
+        INSERT INTO {names.Shingles} (hash, document_id)
+        SELECT u.hash, $1 FROM unnest($2::bigint[]) AS u(hash)
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <summary>
+    /// Parameters: $1 the answer's window hashes, $2 the caller's principals. Returns (hash, document id) for every
+    /// window no document readable by the caller holds; such a window's holders are all restricted.
+    /// </summary>
+    internal string RestrictedShingles { get; } = $"""
+        SELECT s.hash, s.document_id
+        FROM {names.Shingles} AS s
+        WHERE s.hash = ANY($1)
+          AND NOT EXISTS (
+              SELECT 1
+              FROM {names.Shingles} AS r
+              JOIN {names.Documents} AS d ON d.id = r.document_id
+              WHERE r.hash = s.hash AND d.acl && $2)
+        """;
+
+    internal string AllChunkTexts { get; } = $"SELECT document_id, text FROM {names.Chunks} ORDER BY document_id, ordinal";
+
     internal string DeleteDocument { get; } = $"DELETE FROM {names.Documents} WHERE id = $1";
 
     internal string DocumentAcl { get; } = $"SELECT acl FROM {names.Documents} WHERE id = $1 AND acl && $2";

@@ -1,0 +1,5 @@
+using GoldenPath.Retrieval.Tests.Postgres;
+
+namespace GoldenPath.Retrieval.Tests.Leakage;
+
+public sealed class ContainerRestrictedTextTests(PostgresContainerServer server) : PostgresRestrictedTextContract(server), IClassFixture<PostgresContainerServer>;
