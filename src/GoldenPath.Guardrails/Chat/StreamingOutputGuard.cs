@@ -9,14 +9,14 @@ namespace GoldenPath.Guardrails;
 /// whole. Nothing is ever sent before every rail has passed it.
 /// </summary>
 /// <remarks>
-/// Segments start small, so the first words appear quickly, and grow with the answer (half of what has been
+/// Segments start small, so the first words appear quickly, and grow with the answer (as long as what has been
 /// released, up to <see cref="MaxSegmentCharacters"/>), so the text re-read at the seams stays a small fraction of the
 /// answer: streaming costs about the same as checking the whole answer once.
 /// </remarks>
 internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequest? request = null)
 {
     /// <summary>Already-released text each segment is evaluated with: longer than a canary, a key or an e-mail address.</summary>
-    internal const int SeamCharacters = 96;
+    internal const int SeamCharacters = 64;
 
     /// <summary>The first segment is released at the first boundary after this many characters.</summary>
     internal const int FirstSegmentCharacters = 48;
@@ -61,7 +61,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     /// <summary>Releases whatever is still held at the end of the stream.</summary>
     public string Complete() => IsBlocked || _raw.Length == _evaluatedLength ? string.Empty : Release(_raw.Length);
 
-    private int SegmentTarget() => Math.Clamp(_evaluatedLength / 2, FirstSegmentCharacters, MaxSegmentCharacters);
+    private int SegmentTarget() => Math.Clamp(_evaluatedLength, FirstSegmentCharacters, MaxSegmentCharacters);
 
     private string Release(int end)
     {

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Text.Unicode;
 
 namespace GoldenPath.Guardrails;
@@ -114,15 +113,52 @@ public static partial class TextNormalizer
 
     internal static TextView Fold(TextView clean)
     {
+        var mapped = FoldCharacters(clean, collapseWhitespace: true);
+        if (HasSpacedLetters(mapped))
+        {
+            // Rare: spaced-out letters, where the width of a gap tells a word break from a letter break, so fold
+            // again keeping every space and let the joining pass decide.
+            return CollapseSpacing(FoldCharacters(clean, collapseWhitespace: false));
+        }
+
+        if (mapped.Length > 0 && mapped[0] == ' ')
+        {
+            return CollapseSpacing(mapped);
+        }
+
+        if (mapped.Length > 0 && mapped[mapped.Length - 1] == ' ')
+        {
+            mapped.RemoveLast();
+        }
+
+        return mapped.ToView();
+    }
+
+    private static MappedTextBuilder FoldCharacters(TextView clean, bool collapseWhitespace)
+    {
         var text = clean.Text;
         var mapped = new MappedTextBuilder(text.Length);
         Span<char> buffer = stackalloc char[8];
+        var fold = s_asciiFold;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             var rawStart = clean.RawStart(i);
             var rawEnd = clean.RawEnd(i);
-            if (c >= 0x80 && char.IsLetter(c) && !char.IsSurrogate(c)
+            if (c < 0x80)
+            {
+                var folded = fold[c];
+
+                // Runs of whitespace become one space here, so the common case needs no second pass.
+                if (folded != ' ' || !collapseWhitespace || (mapped.Length > 0 && mapped[mapped.Length - 1] != ' '))
+                {
+                    mapped.Append(folded, rawStart, rawEnd);
+                }
+
+                continue;
+            }
+
+            if (char.IsLetter(c) && !char.IsSurrogate(c)
                 && new ReadOnlySpan<char>(in c).TryNormalize(buffer, out var written, NormalizationForm.FormD)
                 && written > 1)
             {
@@ -138,10 +174,30 @@ public static partial class TextNormalizer
                 continue;
             }
 
-            mapped.Append(MapCharacter(c), rawStart, rawEnd);
+            var other = MapCharacter(c);
+            if (other != ' ' || !collapseWhitespace || (mapped.Length > 0 && mapped[mapped.Length - 1] != ' '))
+            {
+                mapped.Append(other, rawStart, rawEnd);
+            }
         }
 
-        return CollapseSpacing(mapped);
+        return mapped;
+    }
+
+    /// <summary>True when three or more single letters are spaced out with one separator ("i g n", "i-g-n").</summary>
+    private static bool HasSpacedLetters(MappedTextBuilder text)
+    {
+        for (var i = 0; i + 4 < text.Length; i++)
+        {
+            var separator = text[i + 1];
+            if (text[i + 3] == separator && IsLetterSeparator(separator)
+                && IsSingleLetter(text, i) && IsSingleLetter(text, i + 2) && IsSingleLetter(text, i + 4))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static string ApplyRot13(string text) =>
@@ -158,6 +214,9 @@ public static partial class TextNormalizer
                 };
             }
         });
+
+    // Most text is ASCII: one table lookup per character instead of the general mapping.
+    private static readonly char[] s_asciiFold = [.. Enumerable.Range(0, 0x80).Select(c => MapCharacter((char)c))];
 
     private static char MapCharacter(char c)
     {
@@ -271,16 +330,16 @@ public static partial class TextNormalizer
     {
         List<TextView>? views = null;
 
-        foreach (var match in EncodedRun().EnumerateMatches(text))
+        foreach (var (index, length) in EncodedRuns(text))
         {
             if (views is { Count: >= MaxDecodedPayloads })
             {
                 break;
             }
 
-            if (TryDecode(text.AsSpan(match.Index, match.Length), out var decoded))
+            if (TryDecode(text.AsSpan(index, length), out var decoded))
             {
-                var pinned = TextView.Pinned(decoded, match.Index, match.Index + match.Length);
+                var pinned = TextView.Pinned(decoded, index, index + length);
                 (views ??= []).Add(Fold(Clean(pinned)));
             }
         }
@@ -422,6 +481,23 @@ public static partial class TextNormalizer
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
-    [GeneratedRegex("[A-Za-z0-9+/_-]{16,4096}={0,2}")]
-    private static partial Regex EncodedRun();
+    private static readonly SearchValues<char> s_encodedAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-");
+
+    /// <summary>Runs of at least 16 base64 or hex characters, in pieces of at most 4096, the last with up to two '=' of padding.</summary>
+    private static IEnumerable<(int Index, int Length)> EncodedRuns(string text)
+    {
+        const int MinRun = 16;
+        const int MaxRun = 4096;
+        foreach (var (start, length) in CharacterRuns.Find(text, s_encodedAlphabet, MinRun))
+        {
+            var end = start + length;
+            for (var piece = start; end - piece >= MinRun; piece += MaxRun)
+            {
+                var pieceEnd = Math.Min(end, piece + MaxRun);
+                var padding = pieceEnd == end ? CharacterRuns.Padding(text, end, '=', 2) : 0;
+                yield return (piece, pieceEnd - piece + padding);
+            }
+        }
+    }
 }

@@ -45,6 +45,14 @@ public sealed class TextNormalizerTests
         Assert.Equal("ignore previous", TextNormalizer.Normalize("i g n o r e   p r e v i o u s").Normalized);
     }
 
+    [Theory]
+    [InlineData("a\u00A0\u00A0b\u2003 c", "a b c")]
+    [InlineData("  line one\n\n\tline two  ", "line one line two")]
+    public void Collapses_every_kind_of_whitespace_run_to_one_space(string raw, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(raw).Normalized);
+    }
+
     [Fact]
     public void Leaves_ordinary_short_words_alone()
     {

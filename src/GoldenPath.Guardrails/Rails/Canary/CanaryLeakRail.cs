@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace GoldenPath.Guardrails;
@@ -63,16 +64,43 @@ internal sealed class CanaryLeakRail : IRail
         }
     }
 
+    /// <summary>
+    /// Looks for the canary's letters and digits, in order or reversed, in the view's letters and digits: spacing,
+    /// dashes and line breaks between them do not hide it. Buffers are pooled; this runs on every streamed segment.
+    /// </summary>
     private void Search(TextView view, ref List<EvidenceSpan>? evidence)
     {
-        var skeleton = SkeletonView(view);
-        foreach (var needle in (ReadOnlySpan<string>)[_skeleton, _reversedSkeleton])
+        var text = view.Text;
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        var positions = ArrayPool<int>.Shared.Rent(Math.Max(text.Length, 1));
+        try
         {
-            var index = skeleton.Text.IndexOf(needle, StringComparison.Ordinal);
-            if (index >= 0)
+            var length = 0;
+            for (var i = 0; i < text.Length; i++)
             {
-                Add(ref evidence, skeleton.ToRaw(index, needle.Length));
+                if (char.IsLetterOrDigit(text[i]))
+                {
+                    chars[length] = text[i];
+                    positions[length++] = i;
+                }
             }
+
+            var skeleton = chars.AsSpan(0, length);
+            foreach (var needle in (ReadOnlySpan<string>)[_skeleton, _reversedSkeleton])
+            {
+                var index = skeleton.IndexOf(needle, StringComparison.Ordinal);
+                if (index >= 0)
+                {
+                    var first = positions[index];
+                    var last = positions[index + needle.Length - 1];
+                    Add(ref evidence, view.ToRaw(first, last - first + 1));
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<int>.Shared.Return(positions);
         }
     }
 
@@ -97,21 +125,6 @@ internal sealed class CanaryLeakRail : IRail
         }
 
         return builder.ToString();
-    }
-
-    private static TextView SkeletonView(TextView view)
-    {
-        var text = view.Text;
-        var builder = new MappedTextBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsLetterOrDigit(text[i]))
-            {
-                builder.Append(text[i], view.RawStart(i), view.RawEnd(i));
-            }
-        }
-
-        return builder.ToView();
     }
 
     /// <summary>

@@ -21,13 +21,28 @@ internal sealed partial class PiiRail(PiiRailSettings settings) : IRail
         var view = context.Text.Clean;
         var claimed = new SpanSet();
 
+        // Every pattern but e-mail needs digits and e-mail needs '@': most prompts have neither, and skip them all.
+        var text = view.Text.AsSpan();
+        var hasDigits = text.ContainsAnyInRange('0', '9');
+
         // Most specific first: a card number must not also be reported as a phone number.
-        Detect(context, view, claimed, action, PiiCategories.PaymentCard, 1.0, PaymentCard(), static m => IsCard(m));
-        Detect(context, view, claimed, action, PiiCategories.Iban, 1.0, IbanNumber(), static m => IsIban(m));
-        Detect(context, view, claimed, action, PiiCategories.Ssn, 0.85, Ssn(), static _ => true);
-        Detect(context, view, claimed, action, PiiCategories.Email, 0.95, Email(), static _ => true);
-        Detect(context, view, claimed, action, PiiCategories.Phone, 0.8, InternationalPhone(), static m => DigitCount(m) is >= 8 and <= 15);
-        Detect(context, view, claimed, action, PiiCategories.Phone, 0.8, NorthAmericanPhone(), static _ => true);
+        if (hasDigits)
+        {
+            Detect(context, view, claimed, action, PiiCategories.PaymentCard, 1.0, PaymentCard(), static m => IsCard(m));
+            Detect(context, view, claimed, action, PiiCategories.Iban, 1.0, IbanNumber(), static m => IsIban(m));
+            Detect(context, view, claimed, action, PiiCategories.Ssn, 0.85, Ssn(), static _ => true);
+        }
+
+        if (text.Contains('@'))
+        {
+            Detect(context, view, claimed, action, PiiCategories.Email, 0.95, Email(), static _ => true);
+        }
+
+        if (hasDigits)
+        {
+            Detect(context, view, claimed, action, PiiCategories.Phone, 0.8, InternationalPhone(), static m => DigitCount(m) is >= 8 and <= 15);
+            Detect(context, view, claimed, action, PiiCategories.Phone, 0.8, NorthAmericanPhone(), static _ => true);
+        }
     }
 
     private static void Detect(

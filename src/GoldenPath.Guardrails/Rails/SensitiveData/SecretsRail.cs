@@ -12,6 +12,14 @@ internal sealed partial class SecretsRail(SecretsRailSettings settings) : IRail
 {
     public const string Name = "secrets";
 
+    private static readonly SearchValues<char> s_tokenAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-");
+
+    private static readonly SearchValues<string> s_keyPrefixes = SearchValues.Create(
+        ["sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "eyJ", "-----BEGIN",
+            "password", "passwd", "pwd", "secret", "api", "access", "client"],
+        StringComparison.Ordinal);
+
     private static readonly SearchValues<char> s_hex = SearchValues.Create("0123456789abcdefABCDEF");
 
     public void Evaluate(RailContext context)
@@ -26,24 +34,38 @@ internal sealed partial class SecretsRail(SecretsRailSettings settings) : IRail
         var claimed = new SpanSet();
         List<EvidenceSpan>? evidence = null;
 
-        foreach (var match in KnownKeyFormat().EnumerateMatches(view.Text))
+        // Every known format starts with one of a few literals; most text contains none and skips the pattern.
+        if (view.Text.AsSpan().ContainsAny(s_keyPrefixes))
         {
-            var span = view.ToRaw(match.Index, match.Length);
-            if (claimed.TryAdd(span))
+            foreach (var match in KnownKeyFormat().EnumerateMatches(view.Text))
             {
-                (evidence ??= []).Add(span);
+                var span = view.ToRaw(match.Index, match.Length);
+                if (claimed.TryAdd(span))
+                {
+                    (evidence ??= []).Add(span);
+                }
             }
         }
 
-        foreach (var match in RandomLookingToken().EnumerateMatches(view.Text))
+        // A random-looking token always has a digit (see LooksRandom): text without one has nothing to scan.
+        var runs = view.Text.AsSpan().ContainsAnyInRange('0', '9')
+            ? CharacterRuns.Find(view.Text, s_tokenAlphabet, settings.MinTokenLength)
+            : [];
+        foreach (var (start, length) in runs)
         {
-            var token = view.Text.AsSpan(match.Index, match.Length);
-            if (token.Length < settings.MinTokenLength || !LooksRandom(token))
+            // A token is a whole run: one glued to '=' inside it (a query string, "a=b") is not a single token.
+            var padded = length + CharacterRuns.Padding(view.Text, start + length, '=', 2);
+            if (start + padded < view.Text.Length && view.Text[start + padded] == '=')
             {
                 continue;
             }
 
-            var span = view.ToRaw(match.Index, match.Length);
+            if (!LooksRandom(view.Text.AsSpan(start, padded)))
+            {
+                continue;
+            }
+
+            var span = view.ToRaw(start, padded);
             if (claimed.TryAdd(span))
             {
                 (evidence ??= []).Add(span);
@@ -101,6 +123,4 @@ internal sealed partial class SecretsRail(SecretsRailSettings settings) : IRail
     [GeneratedRegex(@"(?:\bsk-(?:proj-|ant-|live-|test-)?[A-Za-z0-9_-]{20,}|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{36,255}\b|\bgithub_pat_[A-Za-z0-9_]{22,255}|\bxox[bpaors]-[A-Za-z0-9-]{10,}|\bAIza[0-9A-Za-z_-]{35}|\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}|-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----(?:[\s\S]{0,8000}?-----END [A-Z ]{0,20}PRIVATE KEY-----)?|\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|client[_-]?secret)\s*[=:]\s*[""']?[^\s""';,]{8,})")]
     private static partial Regex KnownKeyFormat();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{8,}={0,2}(?![A-Za-z0-9+/=_-])")]
-    private static partial Regex RandomLookingToken();
 }
