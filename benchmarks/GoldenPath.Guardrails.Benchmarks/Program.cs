@@ -2,10 +2,19 @@ using BenchmarkDotNet.Running;
 using GoldenPath.Guardrails.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/GoldenPath.Guardrails.Benchmarks -- --filter '*'
-// dotnet run -c Release --project benchmarks/GoldenPath.Guardrails.Benchmarks -- --per-rail [iterations]
+// dotnet run -c Release --project benchmarks/GoldenPath.Guardrails.Benchmarks -- --per-rail [iterations] [text-file]
 if (args is ["--per-rail", ..])
 {
-    RailBreakdown.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+    if (args.Length > 2)
+    {
+        RailBreakdown.Run(iterations, args[2]);
+    }
+    else
+    {
+        RailBreakdown.Run(iterations);
+    }
+
     return;
 }
 

@@ -121,7 +121,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
 
     /// <summary>
     /// The end of the last complete line or sentence in the held text, outside any open markdown link, or a
-    /// forced cut at whitespace when too much is held; -1 when there is none yet.
+    /// forced cut (at whitespace if there is any) when too much is held; -1 when there is none yet.
     /// </summary>
     /// <remarks>Scans only what arrived since the last call, so many small chunks cost one pass over the text.</remarks>
     private int LastBoundary()
@@ -163,6 +163,12 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
             return _lastBoundary;
         }
 
-        return _raw.Length - _evaluatedLength > MaxHeldCharacters && _lastWhitespace > _evaluatedLength ? _lastWhitespace : -1;
+        if (_raw.Length - _evaluatedLength <= MaxHeldCharacters)
+        {
+            return -1;
+        }
+
+        // Too much held without a boundary: cut at the last whitespace, or hard when there is none at all.
+        return _lastWhitespace > _evaluatedLength ? _lastWhitespace : _evaluatedLength + MaxHeldCharacters;
     }
 }

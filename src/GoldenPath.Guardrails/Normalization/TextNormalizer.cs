@@ -12,6 +12,7 @@ namespace GoldenPath.Guardrails;
 public static partial class TextNormalizer
 {
     private const int MaxDecodedPayloads = 16;
+    private const int MaxDecodingDepth = 3;
 
     public static NormalizedText Normalize(string text)
     {
@@ -329,27 +330,47 @@ public static partial class TextNormalizer
     internal static IReadOnlyList<TextView> DecodePayloads(string text)
     {
         List<TextView>? views = null;
-
-        foreach (var (index, length) in EncodedRuns(text))
-        {
-            if (views is { Count: >= MaxDecodedPayloads })
-            {
-                break;
-            }
-
-            if (TryDecode(text.AsSpan(index, length), out var decoded))
-            {
-                var pinned = TextView.Pinned(decoded, index, index + length);
-                (views ??= []).Add(Fold(Clean(pinned)));
-            }
-        }
+        DecodeInto(TextView.Identity(text), depth: 1, ref views);
 
         if (text.Contains('%') && PercentDecode(text) is { } percentDecoded)
         {
             (views ??= []).Add(Fold(Clean(percentDecoded)));
+
+            // Base64 or hex inside a URL-encoded value.
+            DecodeInto(percentDecoded, depth: 2, ref views);
         }
 
         return views ?? (IReadOnlyList<TextView>)[];
+    }
+
+    /// <summary>
+    /// Decodes every encoded run of <paramref name="source"/>, then the runs inside what was decoded, down to
+    /// <see cref="MaxDecodingDepth"/> layers (base64 of base64, hex of base64, ...). The number of views is capped,
+    /// so deeper or wider nesting costs nothing more. Decoded views point at the outermost encoded run.
+    /// </summary>
+    private static void DecodeInto(TextView source, int depth, ref List<TextView>? views)
+    {
+        var text = source.Text;
+        foreach (var (index, length) in EncodedRuns(text))
+        {
+            if (views is { Count: >= MaxDecodedPayloads })
+            {
+                return;
+            }
+
+            if (!TryDecode(text.AsSpan(index, length), out var decoded))
+            {
+                continue;
+            }
+
+            var raw = source.ToRaw(index, length);
+            var pinned = TextView.Pinned(decoded, raw.Start, raw.End);
+            (views ??= []).Add(Fold(Clean(pinned)));
+            if (depth < MaxDecodingDepth)
+            {
+                DecodeInto(pinned, depth + 1, ref views);
+            }
+        }
     }
 
     private static bool TryDecode(ReadOnlySpan<char> run, out string decoded)

@@ -111,7 +111,8 @@ internal sealed partial class ExfiltrationRail(ExfiltrationRailSettings settings
         }
     }
 
-    private const string UrlPart = @"\(\s*<?(?<url>[^\s<>()]{1,4096})>?(?:\s+(?:""[^""\n]{0,300}""|'[^'\n]{0,300}'))?\s*\)";
+    // Atomic: nothing after the URL can be part of it, and backtracking through 4096 characters per "![" is how a hostile answer stalls the rail.
+    private const string UrlPart = @"\(\s*<?(?<url>(?>[^\s<>()]{1,4096}))>?(?:\s+(?:""[^""\n]{0,300}""|'[^'\n]{0,300}'))?\s*\)";
 
     [GeneratedRegex(@"!\[(?<text>[^\]\n]{0,1000})\]" + UrlPart)]
     private static partial Regex MarkdownImage();
