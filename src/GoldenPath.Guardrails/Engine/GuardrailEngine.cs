@@ -20,6 +20,16 @@ public sealed class GuardrailEngine
 
         List<IRail> input = [];
         List<IRail> output = [];
+        if (policy.TokenLimit.Enabled)
+        {
+            input.Add(new TokenLimitRail(policy.TokenLimit));
+        }
+
+        if (policy.ContextOverflow.Enabled)
+        {
+            input.Add(new ContextOverflowRail(policy.ContextOverflow));
+        }
+
         if (policy.PromptInjection.Enabled)
         {
             input.Add(new PromptInjectionRail(policy.PromptInjection));
@@ -47,6 +57,28 @@ public sealed class GuardrailEngine
         if (policy.Exfiltration.Enabled)
         {
             output.Add(new ExfiltrationRail(policy.Exfiltration, new LinkPolicy(options.AllowedLinkHosts ?? [])));
+        }
+
+        if (policy.DeniedTopics.Enabled && policy.DeniedTopics.Topics.Count > 0)
+        {
+            var topics = new DeniedTopicsRail(policy.DeniedTopics);
+            input.Add(topics);
+            output.Add(topics);
+        }
+
+        if (policy.SystemPromptLeak.Enabled)
+        {
+            output.Add(new SystemPromptLeakRail(policy.SystemPromptLeak));
+        }
+
+        if (policy.Grounding.Enabled)
+        {
+            output.Add(new GroundingRail(policy.Grounding));
+        }
+
+        if (policy.RestrictedContent.Enabled)
+        {
+            output.Add(new RestrictedContentRail(policy.RestrictedContent));
         }
 
         _inputRails = [.. input];

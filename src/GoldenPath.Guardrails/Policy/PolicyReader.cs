@@ -6,7 +6,7 @@ namespace GoldenPath.Guardrails;
 /// Reads policy JSON with <see cref="Utf8JsonReader"/> rather than a serializer so that every semantic error
 /// (unknown key, wrong type, bad value) can be reported with the line of the offending property.
 /// </summary>
-internal ref struct PolicyReader
+internal ref partial struct PolicyReader
 {
     private static readonly JsonReaderOptions s_options = new()
     {
@@ -14,7 +14,10 @@ internal ref struct PolicyReader
         AllowTrailingCommas = true,
     };
 
-    private static readonly string[] s_railNames = ["inputLength", "promptInjection", "pii", "secrets", "canary", "exfiltration"];
+    private static readonly string[] s_railNames = [
+        "inputLength", "promptInjection", "pii", "secrets", "canary", "exfiltration",
+        "tokenLimit", "contextOverflow", "deniedTopics", "systemPromptLeak", "grounding", "restrictedContent",
+    ];
 
     private readonly ReadOnlySpan<byte> _json;
     private readonly string _source;
@@ -105,6 +108,12 @@ internal ref struct PolicyReader
             Secrets = rails.Secrets,
             Canary = rails.Canary,
             Exfiltration = rails.Exfiltration,
+            TokenLimit = rails.TokenLimit,
+            ContextOverflow = rails.ContextOverflow,
+            DeniedTopics = rails.DeniedTopics,
+            SystemPromptLeak = rails.SystemPromptLeak,
+            Grounding = rails.Grounding,
+            RestrictedContent = rails.RestrictedContent,
         };
     }
 
@@ -144,6 +153,24 @@ internal ref struct PolicyReader
                     break;
                 case "exfiltration":
                     rails.Exfiltration = ReadExfiltration();
+                    break;
+                case "tokenLimit":
+                    rails.TokenLimit = ReadTokenLimit();
+                    break;
+                case "contextOverflow":
+                    rails.ContextOverflow = ReadContextOverflow();
+                    break;
+                case "deniedTopics":
+                    rails.DeniedTopics = ReadDeniedTopics();
+                    break;
+                case "systemPromptLeak":
+                    rails.SystemPromptLeak = ReadSystemPromptLeak();
+                    break;
+                case "grounding":
+                    rails.Grounding = ReadGrounding();
+                    break;
+                case "restrictedContent":
+                    rails.RestrictedContent = ReadRestrictedContent();
                     break;
             }
         }
@@ -490,5 +517,11 @@ internal ref struct PolicyReader
         public SecretsRailSettings Secrets { get; set; } = new();
         public CanaryRailSettings Canary { get; set; } = new();
         public ExfiltrationRailSettings Exfiltration { get; set; } = new();
+        public TokenLimitRailSettings TokenLimit { get; set; } = new();
+        public ContextOverflowRailSettings ContextOverflow { get; set; } = new();
+        public DeniedTopicsRailSettings DeniedTopics { get; set; } = new();
+        public SystemPromptLeakRailSettings SystemPromptLeak { get; set; } = new();
+        public GroundingRailSettings Grounding { get; set; } = new();
+        public RestrictedContentRailSettings RestrictedContent { get; set; } = new();
     }
 }

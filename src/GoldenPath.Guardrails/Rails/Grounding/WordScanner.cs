@@ -1,0 +1,59 @@
+namespace GoldenPath.Guardrails;
+
+/// <summary>
+/// Enumerates the words of a text: runs of letters and digits, keeping an apostrophe between letters
+/// ("don't") and a point or comma between digits ("3.5", "1,000") inside the word.
+/// </summary>
+internal ref struct WordScanner(ReadOnlySpan<char> text)
+{
+    private readonly ReadOnlySpan<char> _text = text;
+    private int _position;
+
+    public int Start { get; private set; }
+
+    public int Length { get; private set; }
+
+    public readonly ReadOnlySpan<char> Current => _text.Slice(Start, Length);
+
+    public bool MoveNext()
+    {
+        var text = _text;
+        var i = _position;
+        while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            _position = i;
+            return false;
+        }
+
+        var start = i;
+        while (i < text.Length)
+        {
+            if (char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+            else if (i + 1 < text.Length && IsJoiner(text[i - 1], text[i], text[i + 1]))
+            {
+                i += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        Start = start;
+        Length = i - start;
+        _position = i;
+        return true;
+    }
+
+    private static bool IsJoiner(char before, char c, char after) =>
+        (c is '\'' or '’' && char.IsLetter(before) && char.IsLetter(after))
+        || (c is '.' or ',' && char.IsAsciiDigit(before) && char.IsAsciiDigit(after));
+}
