@@ -10,6 +10,9 @@ internal static class ContentWords
     /// <summary>The longest word prefix that is compared; longer words are no ordinary vocabulary anyway.</summary>
     public const int MaxLength = 64;
 
+    private const ulong OffsetBasis = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
     /// <summary>Lower-cases and stems <paramref name="word"/>; false for stop words.</summary>
     /// <param name="word">One word from <see cref="WordScanner"/>.</param>
     /// <param name="skipCourtesy">Also treat courtesy words ("thanks", "hello") as stop words.</param>
@@ -31,19 +34,28 @@ internal static class ContentWords
     public static bool TryNormalize(ReadOnlySpan<char> word, bool skipCourtesy, Span<char> buffer, out int length)
     {
         length = Math.Min(word.Length, MaxLength);
+        var hash = OffsetBasis;
         for (var i = 0; i < length; i++)
         {
             var c = word[i];
-            buffer[i] = c == '’' ? '\'' : char.ToLowerInvariant(c);
+            c = c switch
+            {
+                >= 'A' and <= 'Z' => (char)(c | 0x20),
+                < (char)0x80 => c,
+                '’' => '\'',
+                _ => char.ToLowerInvariant(c),
+            };
+            buffer[i] = c;
+            hash = (hash ^ c) * Prime;
         }
 
-        var lower = buffer[..length];
-        if (StopWords.IsFunctionWord(lower) || (skipCourtesy && StopWords.IsCourtesyWord(lower)))
+        // Function words are short; skip the lookup for long words.
+        if (length <= 12 && (StopWords.IsFunctionWord(hash) || (skipCourtesy && StopWords.IsCourtesyWord(hash))))
         {
             return false;
         }
 
-        length = Stem(lower).Length;
+        length = Stem(buffer[..length]).Length;
         return true;
     }
 
@@ -92,10 +104,10 @@ internal static class ContentWords
     /// <summary>FNV-1a over the characters; deterministic across processes.</summary>
     public static ulong Hash(ReadOnlySpan<char> text)
     {
-        var hash = 14695981039346656037UL;
+        var hash = OffsetBasis;
         foreach (var c in text)
         {
-            hash = (hash ^ c) * 1099511628211UL;
+            hash = (hash ^ c) * Prime;
         }
 
         return hash;

@@ -21,7 +21,7 @@ internal sealed class GroundingRail(GroundingRailSettings settings) : IRail
             return;
         }
 
-        var supported = ContextVocabulary(sources);
+        var supported = ContextVocabulary.For(sources).Keys;
         if (supported.Count == 0)
         {
             return;
@@ -60,30 +60,7 @@ internal sealed class GroundingRail(GroundingRailSettings settings) : IRail
         }
     }
 
-    private static HashSet<ulong> ContextVocabulary(IReadOnlyList<string> sources)
-    {
-        var keys = new HashSet<ulong>();
-        foreach (var source in sources)
-        {
-            if (string.IsNullOrEmpty(source))
-            {
-                continue;
-            }
-
-            var words = new WordScanner(source);
-            while (words.MoveNext())
-            {
-                if (ContentWords.TryGetKey(words.Current, skipCourtesy: false, out var key))
-                {
-                    keys.Add(key);
-                }
-            }
-        }
-
-        return keys;
-    }
-
-    private static (int Total, int Found) Support(ReadOnlySpan<char> sentence, HashSet<ulong> supported)
+    private static (int Total, int Found) Support(ReadOnlySpan<char> sentence, KeySet supported)
     {
         var total = 0;
         var found = 0;

@@ -10,6 +10,7 @@ namespace GoldenPath.Guardrails;
 /// </summary>
 internal static class SentenceSplitter
 {
+    private static readonly SearchValues<char> s_boundaries = SearchValues.Create("\n.!?…。！？");
     private static readonly SearchValues<char> s_closers = SearchValues.Create("\"'”’»)]*_");
 
     private static readonly FrozenSet<string> s_abbreviations = FrozenSet.Create(
@@ -28,6 +29,14 @@ internal static class SentenceSplitter
         var lineStart = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            // Jump to the next character that can end a sentence; most characters cannot.
+            var next = text[i..].IndexOfAny(s_boundaries);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             var c = text[i];
             if (c == '\n')
             {

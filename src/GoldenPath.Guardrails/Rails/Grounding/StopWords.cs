@@ -32,15 +32,24 @@ internal static class StopWords
         "assist", "question", "questions", "anything", "else", "sure", "certainly", "course", "great", "hope", "today",
         "let", "know", "feel", "free", "please", "ask", "okay", "ok", "yes", "absolutely", "good", "day");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_functionLookup =
-        s_function.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Looked up by the word's hash, which the caller computes anyway: one probe instead of hashing a string.
+    private static readonly KeySet s_functionKeys = KeysOf(s_function);
+    private static readonly KeySet s_courtesyKeys = KeysOf(s_courtesy);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_courtesyLookup =
-        s_courtesy.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <param name="lowerWordHash">The <see cref="ContentWords.Hash"/> of the word in lower case with straight apostrophes.</param>
+    public static bool IsFunctionWord(ulong lowerWordHash) => s_functionKeys.Contains(lowerWordHash);
 
-    /// <param name="lowerWord">The word in lower case with straight apostrophes.</param>
-    public static bool IsFunctionWord(ReadOnlySpan<char> lowerWord) => s_functionLookup.Contains(lowerWord);
+    /// <param name="lowerWordHash">The <see cref="ContentWords.Hash"/> of the word in lower case with straight apostrophes.</param>
+    public static bool IsCourtesyWord(ulong lowerWordHash) => s_courtesyKeys.Contains(lowerWordHash);
 
-    /// <param name="lowerWord">The word in lower case with straight apostrophes.</param>
-    public static bool IsCourtesyWord(ReadOnlySpan<char> lowerWord) => s_courtesyLookup.Contains(lowerWord);
+    private static KeySet KeysOf(FrozenSet<string> words)
+    {
+        var keys = new KeySet(words.Count);
+        foreach (var word in words)
+        {
+            keys.Add(ContentWords.Hash(word));
+        }
+
+        return keys;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GoldenPath.Guardrails;
 
 /// <summary>
@@ -6,6 +8,12 @@ namespace GoldenPath.Guardrails;
 /// </summary>
 internal ref struct WordScanner(ReadOnlySpan<char> text)
 {
+    private static readonly SearchValues<char> s_asciiWord =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
+    private static readonly SearchValues<char> s_asciiOther = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiLetterOrDigit(c))));
+
     private readonly ReadOnlySpan<char> _text = text;
     private int _position;
 
@@ -19,8 +27,17 @@ internal ref struct WordScanner(ReadOnlySpan<char> text)
     {
         var text = _text;
         var i = _position;
-        while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+
+        // Vectorized skips over ASCII; other characters take the slow, exact test.
+        while (i < text.Length)
         {
+            var skip = text[i..].IndexOfAnyExcept(s_asciiOther);
+            i = skip < 0 ? text.Length : i + skip;
+            if (i == text.Length || char.IsLetterOrDigit(text[i]))
+            {
+                break;
+            }
+
             i++;
         }
 
@@ -33,6 +50,13 @@ internal ref struct WordScanner(ReadOnlySpan<char> text)
         var start = i;
         while (i < text.Length)
         {
+            var run = text[i..].IndexOfAnyExcept(s_asciiWord);
+            i = run < 0 ? text.Length : i + run;
+            if (i == text.Length)
+            {
+                break;
+            }
+
             if (char.IsLetterOrDigit(text[i]))
             {
                 i++;

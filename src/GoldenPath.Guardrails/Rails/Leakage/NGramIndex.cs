@@ -3,8 +3,13 @@ namespace GoldenPath.Guardrails;
 /// <summary>Every word n-gram of one text, by hash, with all positions where each occurs.</summary>
 internal sealed class NGramIndex
 {
+    private const int FilterBits = 1 << 14;
+
     private readonly Dictionary<ulong, int> _first;
     private readonly int[] _next;
+
+    // Most n-grams of an answer are not in the prompt; one bit test rejects them before the dictionary.
+    private readonly ulong[] _filter = new ulong[FilterBits / 64];
 
     /// <param name="words">Word hashes; only the first <paramref name="wordCount"/> are used.</param>
     /// <param name="wordCount">The number of words in <paramref name="words"/>.</param>
@@ -21,11 +26,17 @@ internal sealed class NGramIndex
             var hash = Hash(words, i, n);
             _next[i] = _first.TryGetValue(hash, out var later) ? later : -1;
             _first[hash] = i;
+            var bit = (int)(hash >> 50);
+            _filter[bit >> 6] |= 1UL << (bit & 63);
         }
     }
 
     /// <summary>The first position of the n-gram, or -1.</summary>
-    public int Find(ulong hash) => _first.TryGetValue(hash, out var at) ? at : -1;
+    public int Find(ulong hash)
+    {
+        var bit = (int)(hash >> 50);
+        return (_filter[bit >> 6] & (1UL << (bit & 63))) != 0 && _first.TryGetValue(hash, out var at) ? at : -1;
+    }
 
     /// <summary>The next position of the same n-gram after <paramref name="position"/>, or -1.</summary>
     public int Next(int position) => _next[position];

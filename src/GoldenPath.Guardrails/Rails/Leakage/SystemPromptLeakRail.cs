@@ -32,15 +32,15 @@ internal sealed class SystemPromptLeakRail(SystemPromptLeakRailSettings settings
             return;
         }
 
-        var promptWords = WordSequence.Of(TextNormalizer.Fold(prompt));
-        if (promptWords.Count < _n)
+        var prompted = PromptIndex.For(prompt, _n);
+        if (prompted.WordCount < _n)
         {
             return;
         }
 
-        var index = new NGramIndex(promptWords.Hashes, promptWords.Count, _n);
+        var index = prompted.NGrams;
         var quoted = new bool[answer.Count];
-        var promptQuoted = new bool[promptWords.Count];
+        var promptQuoted = new bool[prompted.WordCount];
         var any = false;
         for (var i = 0; i + _n <= answer.Count; i++)
         {
@@ -63,7 +63,7 @@ internal sealed class SystemPromptLeakRail(SystemPromptLeakRailSettings settings
             return;
         }
 
-        var coverage = (double)promptQuoted.Count(static q => q) / promptWords.Count;
+        var coverage = (double)promptQuoted.Count(static q => q) / prompted.WordCount;
         var evidence = new List<EvidenceSpan>();
         var distinct = new HashSet<ulong>();
         var run = 0;

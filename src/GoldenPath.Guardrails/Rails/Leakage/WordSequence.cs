@@ -3,39 +3,52 @@ namespace GoldenPath.Guardrails;
 /// <summary>The words of a folded text as hashes, with the character range of each.</summary>
 internal sealed class WordSequence
 {
-    private WordSequence(ulong[] hashes, int[] starts, int[] ends, int count)
+    private ulong[] _hashes;
+    private int[] _starts;
+    private int[] _ends;
+
+    private WordSequence(int capacity)
     {
-        Hashes = hashes;
-        Starts = starts;
-        Ends = ends;
-        Count = count;
+        _hashes = new ulong[capacity];
+        _starts = new int[capacity];
+        _ends = new int[capacity];
     }
 
-    public ulong[] Hashes { get; }
+    /// <summary>Word hashes; only the first <see cref="Count"/> are words.</summary>
+    public ulong[] Hashes => _hashes;
 
-    public int[] Starts { get; }
+    public int[] Starts => _starts;
 
-    public int[] Ends { get; }
+    public int[] Ends => _ends;
 
-    public int Count { get; }
+    public int Count { get; private set; }
 
     public static WordSequence Of(string text)
     {
-        // A word takes at least two characters (a letter and a separator), except the last.
-        var capacity = (text.Length / 2) + 1;
-        var hashes = new ulong[capacity];
-        var starts = new int[capacity];
-        var ends = new int[capacity];
-        var count = 0;
+        // English averages about six characters per word with its space; grow if the text is denser.
+        var sequence = new WordSequence((text.Length / 5) + 8);
         var words = new WordScanner(text);
         while (words.MoveNext())
         {
-            hashes[count] = ContentWords.Hash(words.Current);
-            starts[count] = words.Start;
-            ends[count] = words.Start + words.Length;
-            count++;
+            sequence.Add(ContentWords.Hash(words.Current), words.Start, words.Start + words.Length);
         }
 
-        return new WordSequence(hashes, starts, ends, count);
+        return sequence;
+    }
+
+    private void Add(ulong hash, int start, int end)
+    {
+        if (Count == _hashes.Length)
+        {
+            var size = _hashes.Length * 2;
+            Array.Resize(ref _hashes, size);
+            Array.Resize(ref _starts, size);
+            Array.Resize(ref _ends, size);
+        }
+
+        _hashes[Count] = hash;
+        _starts[Count] = start;
+        _ends[Count] = end;
+        Count++;
     }
 }

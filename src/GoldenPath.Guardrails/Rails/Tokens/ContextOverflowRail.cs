@@ -52,6 +52,11 @@ internal sealed class ContextOverflowRail(ContextOverflowRailSettings settings) 
             return;
         }
 
+        if (!MayHideFiller(text))
+        {
+            return;
+        }
+
         var tokens = Tokenize(text);
         var filler = Classify(tokens, text);
         if (FindFillerEnd(filler, tokens) is not { } end || end > tokens.Count - MinTailTokens)
@@ -77,6 +82,51 @@ internal sealed class ContextOverflowRail(ContextOverflowRailSettings settings) 
         {
             context.Report(Name, settings.Action, Category, share, [view.ToRaw(tailStart, tailLength)]);
         }
+    }
+
+    /// <summary>
+    /// A cheap screen that lets ordinary long text skip the full analysis. Whatever the split, the filler must
+    /// cover the stretch that ends where the longest allowed tail could begin; real filler there repeats text
+    /// found elsewhere, has few distinct tokens, or is lorem ipsum or an encoded run.
+    /// </summary>
+    private bool MayHideFiller(string text)
+    {
+        var windowStart = text.Length - MinTailCharacters - settings.MinFillerCharacters;
+        var windowEnd = text.Length - MaxTailCharacters - LongRun;
+        if (windowEnd - windowStart < 256)
+        {
+            // Short minimum filler: no stretch is certain to be filler, so analyse everything.
+            return true;
+        }
+
+        var window = text.AsSpan(windowStart, windowEnd - windowStart);
+        const int ProbeLength = 24;
+        var probe = window[..ProbeLength];
+        if (text.AsSpan(windowStart + 1).IndexOf(probe, StringComparison.Ordinal) >= 0
+            || text.AsSpan(0, windowStart + ProbeLength - 1).IndexOf(probe, StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        var distinct = new KeySet(window.Length / 4);
+        var count = 0;
+        var lorem = 0;
+        var encoded = 0;
+        foreach (var range in window.SplitAny(" \t\r\n"))
+        {
+            var token = window[range];
+            if (token.IsEmpty)
+            {
+                continue;
+            }
+
+            count++;
+            distinct.Add(ContentWords.Hash(token));
+            lorem += LoremWords.Contains(token) ? 1 : 0;
+            encoded += IsLongEncodedRun(token) ? token.Length : 0;
+        }
+
+        return count <= 3 || distinct.Count * 2 <= count || lorem * 3 >= count || encoded * 3 >= window.Length;
     }
 
     private static Tokens Tokenize(string text)
