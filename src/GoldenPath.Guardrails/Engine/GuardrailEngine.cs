@@ -24,6 +24,16 @@ public sealed class GuardrailEngine
 
         List<RailSlot> input = [];
         List<RailSlot> output = [];
+        if (policy.TokenLimit.Enabled)
+        {
+            input.Add(new(TokenLimitRail.Name, new TokenLimitRail(policy.TokenLimit), policy.TokenLimit.Mode));
+        }
+
+        if (policy.ContextOverflow.Enabled)
+        {
+            input.Add(new(ContextOverflowRail.Name, new ContextOverflowRail(policy.ContextOverflow), policy.ContextOverflow.Mode));
+        }
+
         if (policy.PromptInjection.Enabled)
         {
             input.Add(new(PromptInjectionRail.Name, new PromptInjectionRail(policy.PromptInjection), policy.PromptInjection.Mode));
@@ -54,6 +64,28 @@ public sealed class GuardrailEngine
                 ExfiltrationRail.Name,
                 new ExfiltrationRail(policy.Exfiltration, new LinkPolicy(options.AllowedLinkHosts ?? [])),
                 policy.Exfiltration.Mode));
+        }
+
+        if (policy.DeniedTopics.Enabled && policy.DeniedTopics.Topics.Count > 0)
+        {
+            var topics = new RailSlot(DeniedTopicsRail.Name, new DeniedTopicsRail(policy.DeniedTopics), policy.DeniedTopics.Mode);
+            input.Add(topics);
+            output.Add(topics);
+        }
+
+        if (policy.SystemPromptLeak.Enabled)
+        {
+            output.Add(new(SystemPromptLeakRail.Name, new SystemPromptLeakRail(policy.SystemPromptLeak), policy.SystemPromptLeak.Mode));
+        }
+
+        if (policy.Grounding.Enabled)
+        {
+            output.Add(new(GroundingRail.Name, new GroundingRail(policy.Grounding), policy.Grounding.Mode));
+        }
+
+        if (policy.RestrictedContent.Enabled)
+        {
+            output.Add(new(RestrictedContentRail.Name, new RestrictedContentRail(policy.RestrictedContent), policy.RestrictedContent.Mode));
         }
 
         _inputRails = [.. input];

@@ -27,6 +27,12 @@ public sealed class GuardrailPolicy
     public CanaryRailSettings Canary { get; internal init; } = new();
     public ExfiltrationRailSettings Exfiltration { get; internal init; } = new();
     public ToolRailSettings Tools { get; internal init; } = new();
+    public TokenLimitRailSettings TokenLimit { get; internal init; } = new();
+    public ContextOverflowRailSettings ContextOverflow { get; internal init; } = new();
+    public DeniedTopicsRailSettings DeniedTopics { get; internal init; } = new();
+    public SystemPromptLeakRailSettings SystemPromptLeak { get; internal init; } = new();
+    public GroundingRailSettings Grounding { get; internal init; } = new();
+    public RestrictedContentRailSettings RestrictedContent { get; internal init; } = new();
 
     /// <summary>The policy embedded in this package (<c>default.policy.json</c>).</summary>
     public static GuardrailPolicy Default => s_default.Value;

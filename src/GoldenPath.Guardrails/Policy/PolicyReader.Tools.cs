@@ -30,7 +30,7 @@ internal ref partial struct PolicyReader
             settings = name switch
             {
                 "enabled" => settings with { Enabled = ReadBool(name, line) },
-                "mode" => settings with { Mode = ReadToolMode(name, line) },
+                "mode" => settings with { Mode = ReadMode(name, line) },
                 "maxCallsPerTurn" => settings with { MaxCallsPerTurn = ReadInt(name, line, min: 1) },
                 "scanResults" => settings with { ScanResults = ReadBool(name, line) },
                 "catalog" => settings with { Catalog = ReadToolCatalog(line) },
@@ -39,28 +39,6 @@ internal ref partial struct PolicyReader
         }
 
         return settings;
-    }
-
-    private RailMode ReadToolMode(string name, long line)
-    {
-        ReadValue();
-        if (_reader.TokenType == JsonTokenType.String)
-        {
-            var text = _reader.GetString()!;
-            if (string.Equals(text, "enforce", StringComparison.OrdinalIgnoreCase))
-            {
-                return RailMode.Enforce;
-            }
-
-            if (string.Equals(text, "monitor", StringComparison.OrdinalIgnoreCase))
-            {
-                return RailMode.Monitor;
-            }
-
-            throw Error(line, $"\"{name}\" has the unknown mode \"{text}\".", "Use \"enforce\" or \"monitor\".");
-        }
-
-        throw WrongType(name, line, "\"enforce\" or \"monitor\"", "\"enforce\"");
     }
 
     private Dictionary<string, ToolDefinition> ReadToolCatalog(long catalogLine)

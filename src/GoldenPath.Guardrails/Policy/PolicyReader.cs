@@ -14,7 +14,10 @@ internal ref partial struct PolicyReader
         AllowTrailingCommas = true,
     };
 
-    private static readonly string[] s_railNames = ["inputLength", "promptInjection", "pii", "secrets", "canary", "exfiltration"];
+    private static readonly string[] s_railNames = [
+        "inputLength", "promptInjection", "pii", "secrets", "canary", "exfiltration",
+        "tokenLimit", "contextOverflow", "deniedTopics", "systemPromptLeak", "grounding", "restrictedContent",
+    ];
 
     private readonly ReadOnlySpan<byte> _json;
     private readonly string _source;
@@ -110,6 +113,12 @@ internal ref partial struct PolicyReader
             Canary = rails.Canary,
             Exfiltration = rails.Exfiltration,
             Tools = tools,
+            TokenLimit = rails.TokenLimit,
+            ContextOverflow = rails.ContextOverflow,
+            DeniedTopics = rails.DeniedTopics,
+            SystemPromptLeak = rails.SystemPromptLeak,
+            Grounding = rails.Grounding,
+            RestrictedContent = rails.RestrictedContent,
         };
     }
 
@@ -149,6 +158,24 @@ internal ref partial struct PolicyReader
                     break;
                 case "exfiltration":
                     rails.Exfiltration = ReadExfiltration();
+                    break;
+                case "tokenLimit":
+                    rails.TokenLimit = ReadTokenLimit();
+                    break;
+                case "contextOverflow":
+                    rails.ContextOverflow = ReadContextOverflow();
+                    break;
+                case "deniedTopics":
+                    rails.DeniedTopics = ReadDeniedTopics();
+                    break;
+                case "systemPromptLeak":
+                    rails.SystemPromptLeak = ReadSystemPromptLeak();
+                    break;
+                case "grounding":
+                    rails.Grounding = ReadGrounding();
+                    break;
+                case "restrictedContent":
+                    rails.RestrictedContent = ReadRestrictedContent();
                     break;
             }
         }
@@ -516,5 +543,11 @@ internal ref partial struct PolicyReader
         public SecretsRailSettings Secrets { get; set; } = new();
         public CanaryRailSettings Canary { get; set; } = new();
         public ExfiltrationRailSettings Exfiltration { get; set; } = new();
+        public TokenLimitRailSettings TokenLimit { get; set; } = new();
+        public ContextOverflowRailSettings ContextOverflow { get; set; } = new();
+        public DeniedTopicsRailSettings DeniedTopics { get; set; } = new();
+        public SystemPromptLeakRailSettings SystemPromptLeak { get; set; } = new();
+        public GroundingRailSettings Grounding { get; set; } = new();
+        public RestrictedContentRailSettings RestrictedContent { get; set; } = new();
     }
 }
