@@ -36,13 +36,43 @@ internal sealed class TokenLimitRail(TokenLimitRailSettings settings) : IRail
             return;
         }
 
-        // The index after the last whole token that fits; anything beyond it is over the limit.
-        var fits = _tokenizer.Value.GetIndexByTokenCount(text, settings.MaxTokens, out _, out _);
-        if (fits >= text.Length)
+        // Tiktoken's byte-pair merge is quadratic in the length of one pre-tokenized word, and a hostile input is one
+        // enormous word. Counting piece by piece, cut just before whitespace (where the encodings split anyway), keeps
+        // the cost linear and stops at the limit; the count is exact except inside words longer than a piece.
+        var tokenizer = _tokenizer.Value;
+        var remaining = settings.MaxTokens;
+        var position = 0;
+        while (position < text.Length)
         {
-            return;
+            var end = PieceEnd(text, position);
+            var piece = text.AsSpan(position, end - position);
+
+            // The index after the last whole token that fits; anything beyond it is over the limit.
+            var used = 0;
+            var fits = remaining > 0 ? tokenizer.GetIndexByTokenCount(piece, remaining, out _, out used) : 0;
+            if (fits < piece.Length)
+            {
+                context.Report(Name, settings.Action, Category, 1.0, [new EvidenceSpan(position + fits, text.Length - position - fits)]);
+                return;
+            }
+
+            remaining -= used;
+            position = end;
+        }
+    }
+
+    private const int PieceCharacters = 256;
+
+    private static int PieceEnd(string text, int start)
+    {
+        var end = Math.Min(text.Length, start + PieceCharacters);
+        if (end == text.Length)
+        {
+            return end;
         }
 
-        context.Report(Name, settings.Action, Category, 1.0, [new EvidenceSpan(fits, text.Length - fits)]);
+        var window = text.AsSpan(start + (PieceCharacters / 2), end - start - (PieceCharacters / 2));
+        var space = window.LastIndexOfAny(' ', '\n', '\t');
+        return space > 0 ? start + (PieceCharacters / 2) + space : end;
     }
 }
