@@ -7,7 +7,7 @@ internal sealed record TrainingSettings
 
     public int WindowStride { get; init; } = 200;
 
-    public float L2Regularization { get; init; } = 0.001f;
+    public float L2Regularization { get; init; } = 0.0001f;
 
     public float L1Regularization { get; init; } = 0f;
 
