@@ -105,7 +105,9 @@ internal static partial class InjectionSignatures
     [GeneratedRegex(@"\b(?:ignore|ignora|ignorar|ignorem|esqueca|esquece|esquecer|desconsidere|descarte)\W*(?:todas\W*)?(?:(?:as\W*)?(?:suas|tuas)\W*(?:instrucoes|regras|diretrizes)|as\W*(?:instrucoes|regras|diretrizes|orientacoes)\W*(?:anteriores|previas|iniciais|do\W*sistema|originais|acima))", Options)]
     private static partial Regex OverridePortuguese();
 
-    [GeneratedRegex(@"\b(?:reveal|print|repeat|show|display|output|tell|give|write|dump|leak|share|disclose|recite|spell\W*out|paste|copy|list|expose|return|send)\W*(?:(?:me|us)\W+)?" + Filler2 + @"(?:your|ur|its)\W*" + Filler2 + @"(?:system\W*(?:prompt|message|instructions?)|(?:initial|original|hidden|secret|full|complete|exact|real)\W*(?:prompt|instructions?)|pre\W*prompt|developer\W*(?:prompt|message|instructions?)|prompt\W*(?:above|verbatim)|instructions\W*(?:above|verbatim|word\W*for\W*word))", Options)]
+    // "me"/"us" are left to the filler: an optional group right before a lazy loop made the generated matcher
+    // spin on "tell me what your developer told you".
+    [GeneratedRegex(@"\b(?:reveal|print|repeat|show|display|output|tell|give|write|dump|leak|share|disclose|recite|spell\W*out|paste|copy|list|expose|return|send)\W*" + Filler3 + @"(?:your|ur|its)\W*" + Filler2 + @"(?:system\W*(?:prompt|message|instructions?)|(?:initial|original|hidden|secret|full|complete|exact|real)\W*(?:prompt|instructions?)|pre\W*prompt|developer\W*(?:prompt|message|instructions?)|prompt\W*(?:above|verbatim)|instructions\W*(?:above|verbatim|word\W*for\W*word))", Options)]
     private static partial Regex RevealYourPrompt();
 
     [GeneratedRegex(@"\b(?:reveal|print|repeat|show|display|output|dump|leak|disclose|recite|expose)\W*(?:me\W*|us\W*)?the\W*(?:full\W*|entire\W*|complete\W*|exact\W*|hidden\W*|secret\W*)?(?:system\W*(?:prompt|message)|(?:initial|original|hidden)\W*(?:prompt|instructions))", Options)]

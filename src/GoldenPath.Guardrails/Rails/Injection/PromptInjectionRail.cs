@@ -1,11 +1,19 @@
 namespace GoldenPath.Guardrails;
 
 /// <summary>
-/// Scores the input against <see cref="InjectionSignatures"/> on every view of the text. Each signature counts
-/// once, however many views it appears in; scores combine as 1 - Π(1 - weight) so that several weak cues can
-/// add up to a block while none of them alone does.
+/// Scores the input with two independent detectors and combines them as 1 - (1 - s)(1 - m):
+/// <list type="bullet">
+/// <item><description>s, the signatures of <see cref="InjectionSignatures"/> on every view of the text. Each signature
+/// counts once, however many views it appears in, and signatures combine the same way, so several weak cues can add up
+/// to a block while none of them alone does.</description></item>
+/// <item><description>m, the calibrated probability of <see cref="InjectionModel"/> for the most suspicious window,
+/// which catches paraphrases and languages no pattern names. Its calibration was fitted by cross-validation so that
+/// the combined score keeps the policy's thresholds meaningful.</description></item>
+/// </list>
+/// The finding's category is that of the strongest signature, or <see cref="InjectionCategories.Model"/> when only
+/// the model fired; its evidence is the signature matches, or the model's window.
 /// </summary>
-internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings) : IRail
+internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, InjectionModel model) : IRail
 {
     public const string Name = "prompt-injection";
 
@@ -16,9 +24,41 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings) 
     private static readonly ulong s_layoutMask = Mask(static s => s.NeedsLayout);
     private static readonly ulong s_foldedMask = Mask(static s => !s.NeedsLayout);
 
+    public PromptInjectionRail(PromptInjectionRailSettings settings)
+        : this(settings, InjectionModel.Embedded)
+    {
+    }
+
     public void Evaluate(RailContext context)
     {
-        var text = context.Text;
+        var signatures = ScoreSignatures(context.Text);
+        var modelScore = model.Score(context.Text);
+        var score = Math.Round(Combine(signatures.Score, modelScore.Probability), 4);
+        var action = score >= settings.Threshold ? settings.Action
+            : score >= settings.FlagThreshold ? RailAction.Flag
+            : RailAction.Allow;
+        if (action == RailAction.Allow)
+        {
+            return;
+        }
+
+        if (signatures.Evidence is { } evidence)
+        {
+            context.Report(Name, action, signatures.Category, score, evidence);
+        }
+        else
+        {
+            context.Report(Name, action, InjectionCategories.Model, score, [modelScore.Window]);
+        }
+    }
+
+    /// <summary>Noisy-OR of the two detectors, treated as independent evidence.</summary>
+    public static double Combine(double signatureScore, double modelProbability) =>
+        1 - ((1 - signatureScore) * (1 - modelProbability));
+
+    /// <summary>The signature score alone, with the category of the strongest match and the raw spans of all matches.</summary>
+    public static SignatureScore ScoreSignatures(NormalizedText text)
+    {
         var signatures = InjectionSignatures.All;
         var matched = 0UL;
         List<EvidenceSpan>? evidence = null;
@@ -63,7 +103,7 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings) 
 
         if (evidence is null)
         {
-            return;
+            return default;
         }
 
         if (hiddenInEncoding)
@@ -71,12 +111,8 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings) 
             survival *= 1 - ObfuscationWeight;
         }
 
-        var score = Math.Round(1 - survival, 4);
-        var action = score >= settings.Threshold ? settings.Action
-            : score >= settings.FlagThreshold ? RailAction.Flag
-            : RailAction.Allow;
         evidence.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        context.Report(Name, action, category, score, evidence);
+        return new SignatureScore(1 - survival, category, evidence);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public sealed class InjectionSignaturesTests
     public void Generated_patterns_agree_with_the_interpreter_on_every_view_of_the_corpus()
     {
         var disagreements = new List<string>();
-        foreach (var line in InjectionCorpus.Attacks.Concat(InjectionCorpus.Benign))
+        foreach (var line in InjectionCorpus.Attacks.Concat(InjectionCorpus.Benign).Concat(LabelledCorpus.All.Select(t => t.Text)))
         {
             var normalized = TextNormalizer.Normalize(line);
             TextView[] views = [normalized.Clean, normalized.Folded, normalized.Rot13View, normalized.ReversedView, .. normalized.DecodedViews];

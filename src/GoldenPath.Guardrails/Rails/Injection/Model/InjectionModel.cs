@@ -1,0 +1,123 @@
+namespace GoldenPath.Guardrails;
+
+/// <summary>
+/// A logistic regression over <see cref="NgramFeaturizer"/> features, with a calibration learned by
+/// cross-validation that maps its margin to the probability the rail combines with the signature score.
+/// Weights are held at half precision, the precision of the model file, so a model in memory and the same
+/// model read back from its file score identically.
+/// </summary>
+internal sealed class InjectionModel
+{
+    public const string ResourceName = "GoldenPath.Guardrails.injection-model.bin";
+
+    private static readonly Lazy<InjectionModel> s_embedded = new(LoadEmbedded);
+
+    [ThreadStatic]
+    private static FeatureVector? t_scratch;
+
+    private readonly float[] _weights;
+
+    public InjectionModel(ReadOnlySpan<float> weights, float bias, float scale, float offset, int windowLength, int windowStride)
+    {
+        if (weights.Length != 1 << NgramFeaturizer.BucketBits)
+        {
+            throw new ArgumentException($"Expected {1 << NgramFeaturizer.BucketBits} weights, got {weights.Length}.", nameof(weights));
+        }
+
+        if (windowLength < 32 || windowStride < 1 || windowStride > windowLength)
+        {
+            throw new ArgumentException($"Window {windowLength} with stride {windowStride} is not usable.", nameof(windowLength));
+        }
+
+        _weights = new float[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            _weights[i] = (float)(Half)weights[i];
+        }
+
+        Bias = (float)(Half)bias;
+        Scale = scale;
+        Offset = offset;
+        WindowLength = windowLength;
+        WindowStride = windowStride;
+    }
+
+    /// <summary>The model shipped in the assembly, read once.</summary>
+    /// <exception cref="InvalidDataException">The embedded model is missing or corrupt.</exception>
+    public static InjectionModel Embedded => s_embedded.Value;
+
+    public ReadOnlySpan<float> Weights => _weights;
+
+    public float Bias { get; }
+
+    /// <summary>Calibration: probability = sigmoid(Scale * margin + Offset).</summary>
+    public float Scale { get; }
+
+    public float Offset { get; }
+
+    public int WindowLength { get; }
+
+    public int WindowStride { get; }
+
+    /// <summary>The raw margin (weights · features + bias) of one window of folded text.</summary>
+    public double Margin(ReadOnlySpan<char> window)
+    {
+        var vector = t_scratch ??= new FeatureVector();
+        vector.Reset(NgramFeaturizer.MaxFeatures(window.Length));
+        NgramFeaturizer.Featurize(window, vector);
+        vector.Normalize();
+
+        var sum = 0f;
+        var indices = vector.Indices;
+        var values = vector.Values;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            sum += _weights[indices[i]] * values[i];
+        }
+
+        return sum + Bias;
+    }
+
+    public double Probability(double margin) => 1 / (1 + Math.Exp(-((Scale * margin) + Offset)));
+
+    /// <summary>The highest calibrated probability over every window of every view the model looks at.</summary>
+    public ModelScore Score(NormalizedText text)
+    {
+        var best = double.NegativeInfinity;
+        var window = default(EvidenceSpan);
+        foreach (var view in ModelWindows.Views(text))
+        {
+            var chars = view.Text.AsMemory();
+            foreach (var (start, length) in ModelWindows.Ranges(chars, WindowLength, WindowStride))
+            {
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                var margin = Margin(chars.Span.Slice(start, length));
+                if (margin > best)
+                {
+                    best = margin;
+                    window = view.ToRaw(start, length);
+                }
+            }
+        }
+
+        return double.IsNegativeInfinity(best) ? new ModelScore(0, default) : new ModelScore(Probability(best), window);
+    }
+
+    public void Write(Stream stream) => InjectionModelFile.Write(this, stream);
+
+    /// <exception cref="InvalidDataException">The data is not a model this version can read.</exception>
+    public static InjectionModel Read(Stream stream, string source) => InjectionModelFile.Read(stream, source);
+
+    private static InjectionModel LoadEmbedded()
+    {
+        using var stream = typeof(InjectionModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidDataException(
+                $"The embedded resource '{ResourceName}' is missing from {typeof(InjectionModel).Assembly.GetName().Name}. " +
+                "Fix: run build/train-guardrails.sh and rebuild.");
+        return Read(stream, ResourceName);
+    }
+}

@@ -1,0 +1,26 @@
+namespace GoldenPath.Guardrails.Training;
+
+/// <summary>One window of one view of a corpus text, featurized as a sparse, sorted vector.</summary>
+internal sealed record Instance(int[] Indices, float[] Values)
+{
+    public static Instance From(ReadOnlySpan<char> window)
+    {
+        var vector = new FeatureVector();
+        vector.Reset(NgramFeaturizer.MaxFeatures(window.Length));
+        NgramFeaturizer.Featurize(window, vector);
+        vector.Normalize();
+        var (indices, values) = vector.ToSorted();
+        return new Instance(indices, values);
+    }
+
+    public double Margin(ReadOnlySpan<float> weights, float bias)
+    {
+        var sum = 0f;
+        for (var i = 0; i < Indices.Length; i++)
+        {
+            sum += weights[Indices[i]] * Values[i];
+        }
+
+        return sum + bias;
+    }
+}
