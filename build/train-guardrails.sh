@@ -8,6 +8,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=1
 
-dotnet run --project tools/GoldenPath.Guardrails.Training/GoldenPath.Guardrails.Training.csproj -c Release -nodeReuse:false -- \
+dotnet run --project tools/GoldenPath.Guardrails.Training/GoldenPath.Guardrails.Training.csproj -c Release -- \
   --corpus training/injection/corpus \
   --output src/GoldenPath.Guardrails/Rails/Injection/Model/injection-model.bin

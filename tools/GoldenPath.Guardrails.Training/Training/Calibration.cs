@@ -34,39 +34,39 @@ internal static class Calibration
         return ((float)scale, (float)shifted);
     }
 
-    /// <summary>Logistic regression of the label on the margin (two parameters), by Newton's method from a fixed start.</summary>
+    /// <summary>
+    /// Logistic regression of the label on the margin (two parameters), by an exhaustive grid over a bounded range.
+    /// Newton's method diverges when the out-of-fold margins are nearly separable; a grid cannot, and it is
+    /// deterministic. The scale stays between 0.01 and 20, so the probability keeps a usable slope.
+    /// </summary>
     private static (double Scale, double Offset) Platt(IReadOnlyList<OutOfFoldScore> scores)
     {
-        double a = 1, b = 0;
-        for (var iteration = 0; iteration < 100; iteration++)
+        var best = (Scale: 1.0, Offset: 0.0);
+        var bestLoss = double.MaxValue;
+        for (var i = 0; i <= 80; i++)
         {
-            double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
-            foreach (var score in scores)
+            var scale = 0.01 * Math.Pow(2000, i / 80.0);
+            for (var j = 0; j <= 160; j++)
             {
-                var p = 1 / (1 + Math.Exp(-((a * score.Margin) + b)));
-                var error = p - (score.IsAttack ? 1 : 0);
-                var curvature = Math.Max(p * (1 - p), 1e-12);
-                ga += error * score.Margin;
-                gb += error;
-                haa += curvature * score.Margin * score.Margin;
-                hab += curvature * score.Margin;
-                hbb += curvature;
-            }
+                var offset = -20 + (j * 0.25);
+                var loss = 0.0;
+                foreach (var score in scores)
+                {
+                    var z = (scale * score.Margin) + offset;
 
-            // A little ridge keeps the step finite when the classes are separable.
-            haa += 1e-6;
-            hbb += 1e-6;
-            var determinant = (haa * hbb) - (hab * hab);
-            var da = ((hbb * ga) - (hab * gb)) / determinant;
-            var db = ((haa * gb) - (hab * ga)) / determinant;
-            a -= da;
-            b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
-            {
-                break;
+                    // log(1 + e^-z) for attacks, log(1 + e^z) for benign, computed without overflow.
+                    var signed = score.IsAttack ? -z : z;
+                    loss += signed > 0 ? signed + Math.Log(1 + Math.Exp(-signed)) : Math.Log(1 + Math.Exp(signed));
+                }
+
+                if (loss < bestLoss)
+                {
+                    bestLoss = loss;
+                    best = (scale, offset);
+                }
             }
         }
 
-        return (a, b);
+        return best;
     }
 }
