@@ -10,6 +10,7 @@ internal static class InjectionCategories
     public const string DataExfiltration = "data-exfiltration";
     public const string Impersonation = "impersonation";
     public const string Obfuscation = "obfuscation";
+    public const string ToolAbuse = "tool-abuse";
 
     /// <summary>The statistical model fired and no signature matched.</summary>
     public const string Model = "injection-model";

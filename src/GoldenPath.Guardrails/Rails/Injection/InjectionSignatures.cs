@@ -76,6 +76,17 @@ internal static partial class InjectionSignatures
         new("impersonate", Impersonation, 0.6, Impersonate(), ["impersonat"]),
         new("other-users-data", Impersonation, 0.7, OtherUsersData(), ["user", "else"]),
         new("on-behalf-of-other", Impersonation, 0.6, OnBehalfOfOther(), ["behalf"]),
+        new("log-in-as-someone", Impersonation, 0.75, LogInAsSomeone(), ["log", "sign", "account", "credential", "mailbox", "session", "login"]),
+        new("someone-elses-mailbox", Impersonation, 0.55, SomeoneElsesMailbox(), ["mail", "inbox", "message", "file", "document", "salary", "payslip", "record", "calendar"]),
+
+        new("grant-me-privileges", ToolAbuse, 0.75, GrantMePrivileges(), ["admin", "owner", "root", "superuser", "access", "permission", "privilege", "elevated"]),
+        new("disable-security-control", ToolAbuse, 0.55, DisableSecurityControl(), ["mfa", "2fa", "factor", "audit", "logging", "monitoring", "alert", "firewall", "antivirus", "security", "verification"]),
+        new("bulk-destructive-action", ToolAbuse, 0.5, BulkDestructiveAction(), ["user", "account", "record", "file", "order", "customer", "database", "table", "backup", "log"]),
+        new("skip-approval", ToolAbuse, 0.45, SkipApproval(), ["approv", "confirm", "ticket", "sign", "review", "verif", "asking", "telling", "permission"]),
+
+        new("authority-source", FalseAuthority, 0.5, AuthoritySource(), ["headquarters", "management", "leadership", "ceo", "board", "security", "development", "developer", "creator", "operator"]),
+        new("no-longer-an-ai", Jailbreak, 0.6, NoLongerAnAi(), ["ai", "assistant", "model", "chatbot", "bot"]),
+        new("if-you-had-no-rules", Jailbreak, 0.6, IfYouHadNoRules(), ["guideline", "rule", "restriction", "filter", "limit"]),
     ];
 
     [GeneratedRegex(OverrideVerb + @"\W*" + Filler3 + @"(?:previous|prior|above|earlier|preceding|former|all|any|every|your|ur|system|original|initial|existing|developer|those|these)\W*" + Filler2 + RuleNoun, Options)]
@@ -199,4 +210,31 @@ internal static partial class InjectionSignatures
 
     [GeneratedRegex(@"\bon\W*behalf\W*of\W*(?:another|a\W*different|some\W*other|the\W*other)\W*(?:user|customer|account|person)", Options)]
     private static partial Regex OnBehalfOfOther();
+
+    [GeneratedRegex(@"\b(?:log|sign)\W*(?:me\W*)?in\W*(?:to\W*)?(?:as|with|using)\W*(?:\w+\W+){0,2}?(?:his|her|their|\w+'s)\b|\buse\W*(?:his|her|their|\w+'s)\W*(?:\w+\W+){0,1}?(?:account|credentials|login|password|mailbox|session|token)\b", Options)]
+    private static partial Regex LogInAsSomeone();
+
+    [GeneratedRegex(@"\b(?:show|read|open|forward|give|send|list|pull\W*up)\W*(?:me\W*)?(?:all\W*)?(?:of\W*)?(?:his|her|their|my\W*(?:boss|manager|colleague|coworker|co\W*worker)'?s?)\W*(?:\w+\W+){0,1}?(?:mail|emails?|inbox|mailbox|messages|files|documents|salary|payslips?|records|calendar)\b", Options)]
+    private static partial Regex SomeoneElsesMailbox();
+
+    [GeneratedRegex(@"\b(?:add|put|make|elevate|promote|grant|give|set|upgrade)\W*(?:me|my\W*(?:account|user|permissions?|role|access))\W*(?:\w+\W+){0,4}?(?:domain\W*)?(?:admins?|administrators?|owners?|root|superusers?|full\W*access|all\W*permissions|elevated|admin\W*rights|privileges)\b", Options)]
+    private static partial Regex GrantMePrivileges();
+
+    [GeneratedRegex(@"\b(?:disable|turn\W*off|switch\W*off|deactivate|bypass|suspend|stop|pause)\W*(?:\w+\W+){0,3}?(?:mfa|2fa|multi\W*factor|two\W*factor|audit\W*(?:log(?:ging|s)?|trail)|logging|monitoring|alerting|alerts|firewall|antivirus|security\W*(?:checks?|controls?|scans?)|verification\W*steps?)\b", Options)]
+    private static partial Regex DisableSecurityControl();
+
+    [GeneratedRegex(@"\b(?:delete|wipe|drop|purge|erase|remove|cancel|refund|deactivate|reset)\W*(?:all|every|each|the\W*entire|the\W*whole)\W*(?:\w+\W+){0,2}?(?:users?|accounts?|records?|files?|orders?|customers?|databases?|tables?|backups?|logs?|passwords?)\b", Options)]
+    private static partial Regex BulkDestructiveAction();
+
+    [GeneratedRegex(@"\b(?:without|skip(?:ping)?|bypass(?:ing)?|no\W*need\W*(?:for|to)|don'?t\W*(?:ask|wait|bother|need)|never\W*mind)\W*(?:\w+\W+){0,2}?(?:approvals?|confirmations?|confirming|a\W*ticket|tickets|sign\W*off|reviews?|verification|verifying|asking|telling\W*anyone|permission|notifying)", Options)]
+    private static partial Regex SkipApproval();
+
+    [GeneratedRegex(@"\b(?:instructions?|orders?|directives?|message|notice|alert|memo|request)\W*(?:\w+\W+){0,1}?from\W*(?:the\W*)?(?:headquarters|hq|management|leadership|the\W*ceo|ceo|the\W*board|board|it\W*security|security\W*team|development\W*team|your\W*(?:developers?|creators?|operators?|owners?))\b|^\W*(?:\w+\W+){0,2}?(?:from|by\W*order\W*of)\W*(?:headquarters|management|leadership|the\W*ceo|the\W*board|the\W*development\W*team)\W*:", Options)]
+    private static partial Regex AuthoritySource();
+
+    [GeneratedRegex(@"\b(?:you(?:\W*are|'re)\W*(?:not|no\W*longer)|forget\W*(?:that\W*)?you(?:\W*are|'re))\W*(?:an?\W*|the\W*|just\W*an?\W*)?(?:ai|assistant|language\W*model|chatbot|bot|program)\b", Options)]
+    private static partial Regex NoLongerAnAi();
+
+    [GeneratedRegex(@"\b(?:if\W*you\W*(?:had|did\W*not\W*have|didn'?t\W*have)|with|imagine\W*having|suppose\W*you\W*had)\W*no\W*(?:\w+\W+){0,1}?(?:guidelines|rules|restrictions|filters|limits|limitations|boundaries)\b", Options)]
+    private static partial Regex IfYouHadNoRules();
 }
