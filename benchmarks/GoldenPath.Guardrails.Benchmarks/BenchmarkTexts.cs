@@ -70,13 +70,38 @@ internal static class BenchmarkTexts
     public static string[] Chunks(string text, int size) =>
         [.. Enumerable.Range(0, (text.Length + size - 1) / size).Select(i => text.Substring(i * size, Math.Min(size, text.Length - (i * size))))];
 
+    // A pasted policy does not repeat itself: vary subject, rule and detail so the text reads like a real document.
+    private static readonly string[] s_subjects =
+        ["Employees", "Contractors", "Interns", "Managers", "Sales staff", "Engineers", "Support agents", "Directors", "New hires", "Part-time staff"];
+
+    private static readonly string[] s_rules =
+    [
+        "may book economy class for flights shorter than {0} hours",
+        "must submit receipts within {0} days of returning",
+        "are reimbursed for hotels up to {0} euros a night in capital cities",
+        "receive a daily meal allowance of {0} euros abroad",
+        "need approval from a director for trips longer than {0} days",
+        "can claim mileage at {0} cents per kilometre for private cars",
+        "should book rail travel when the journey takes under {0} hours",
+        "may add up to {0} personal days to a business trip at their own cost",
+    ];
+
+    private static readonly string[] s_details =
+    [
+        "as described in the finance handbook", "unless the travel desk agrees otherwise", "from the first of March",
+        "for trips booked through the portal", "when the budget owner has signed off", "in line with local tax rules",
+        "except during the annual conference", "subject to the regional price list",
+    ];
+
     private static string Fill(string header, int size)
     {
+        var random = new Random(20261129);
         var builder = new StringBuilder(header, size + 128);
-        var i = 0;
         while (builder.Length < size)
         {
-            builder.Append(s_policySentences[i++ % s_policySentences.Length]).Append(' ');
+            var rule = string.Format(System.Globalization.CultureInfo.InvariantCulture, s_rules[random.Next(s_rules.Length)], random.Next(2, 90));
+            builder.Append(s_subjects[random.Next(s_subjects.Length)]).Append(' ').Append(rule).Append(' ')
+                .Append(s_details[random.Next(s_details.Length)]).Append(". ");
         }
 
         return builder.ToString(0, size);

@@ -39,6 +39,29 @@ internal static class RailBreakdown
             var normalized = TextNormalizer.Normalize(prompt);
             return normalized.Rot13View.Text.Length + normalized.ReversedView.Text.Length;
         });
+        var normalizedPrompt = TextNormalizer.Normalize(prompt);
+        Time("  injection signatures", iterations, () => PromptInjectionRail.ScoreSignatures(normalizedPrompt).Score);
+        Time("  injection model", iterations, () => InjectionModel.Embedded.Score(normalizedPrompt).Probability);
+        if (Environment.GetEnvironmentVariable("GOLDENPATH_BENCH_SIGNATURES") == "1")
+        {
+            foreach (var (label, view) in new[] { ("folded", normalizedPrompt.Folded.Text), ("rot13", normalizedPrompt.Rot13View.Text), ("reversed", normalizedPrompt.ReversedView.Text) })
+            {
+                foreach (var signature in InjectionSignatures.All)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    for (var i = 0; i < 200; i++)
+                    {
+                        signature.Pattern.IsMatch(view);
+                    }
+
+                    var micro = Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200;
+                    if (micro > 5)
+                    {
+                        Console.WriteLine($"    {label,-9} {signature.Id,-28} {micro,8:0.0} us");
+                    }
+                }
+            }
+        }
         Measure("input, 4 KB prompt", iterations, setup.Input);
         Measure("input, 4 KB prompt with injection", iterations, setup.InputWithInjection);
         Measure("output, 4 KB answer", iterations, setup.Output);

@@ -57,6 +57,20 @@ internal sealed class TextView
     /// <summary>The same mapping applied to a character-for-character substitution of the text (ROT13).</summary>
     public TextView WithText(string text) => new(text, _starts, _ends, _pinnedStart, _pinnedEnd);
 
+    /// <summary>The characters from <paramref name="start"/>, still pointing at their raw spans.</summary>
+    public TextView Slice(int start, int length)
+    {
+        var starts = new int[length];
+        var ends = new int[length];
+        for (var i = 0; i < length; i++)
+        {
+            starts[i] = RawStart(start + i);
+            ends[i] = RawEnd(start + i);
+        }
+
+        return Mapped(Text.Substring(start, length), starts, ends);
+    }
+
     public TextView Reverse()
     {
         var length = Text.Length;

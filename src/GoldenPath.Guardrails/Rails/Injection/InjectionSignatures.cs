@@ -84,7 +84,7 @@ internal static partial class InjectionSignatures
         new("bulk-destructive-action", ToolAbuse, 0.5, BulkDestructiveAction(), ["user", "account", "record", "file", "order", "customer", "database", "table", "backup", "log"]),
         new("skip-approval", ToolAbuse, 0.45, SkipApproval(), ["approv", "confirm", "ticket", "sign", "review", "verif", "asking", "telling", "permission"]),
 
-        new("authority-source", FalseAuthority, 0.5, AuthoritySource(), ["headquarters", "management", "leadership", "ceo", "board", "security", "development", "developer", "creator", "operator"]),
+        new("authority-source", FalseAuthority, 0.5, AuthoritySource(), ["from"]),
         new("no-longer-an-ai", Jailbreak, 0.6, NoLongerAnAi(), ["ai", "assistant", "model", "chatbot", "bot"]),
         new("if-you-had-no-rules", Jailbreak, 0.6, IfYouHadNoRules(), ["guideline", "rule", "restriction", "filter", "limit"]),
     ];
@@ -229,7 +229,7 @@ internal static partial class InjectionSignatures
     [GeneratedRegex(@"\b(?:without|skip(?:ping)?|bypass(?:ing)?|no\W*need\W*(?:for|to)|don'?t\W*(?:ask|wait|bother|need)|never\W*mind)\W*(?:\w+\W+){0,2}?(?:approvals?|confirmations?|confirming|a\W*ticket|tickets|sign\W*off|reviews?|verification|verifying|asking|telling\W*anyone|permission|notifying)", Options)]
     private static partial Regex SkipApproval();
 
-    [GeneratedRegex(@"\b(?:instructions?|orders?|directives?|message|notice|alert|memo|request)\W*(?:\w+\W+){0,1}?from\W*(?:the\W*)?(?:headquarters|hq|management|leadership|the\W*ceo|ceo|the\W*board|board|it\W*security|security\W*team|development\W*team|your\W*(?:developers?|creators?|operators?|owners?))\b|^\W*(?:\w+\W+){0,2}?(?:from|by\W*order\W*of)\W*(?:headquarters|management|leadership|the\W*ceo|the\W*board|the\W*development\W*team)\W*:", Options)]
+    [GeneratedRegex(@"\bfrom\W*(?:the\W*)?(?:headquarters|hq|management|leadership|ceo|board|it\W*security|security\W*team|development\W*team|dev\W*team|your\W*(?:developers?|creators?|operators?|owners?))\b\W*(?:\w+\W+){0,3}?(?:you\W*(?:must|are\W*to|will|should)|skip|ignore|disable|answer|respond|lift|suspend|bypass|without|no\W*longer|effective\W*immediately|are\W*(?:lifted|suspended|disabled))", Options)]
     private static partial Regex AuthoritySource();
 
     [GeneratedRegex(@"\b(?:you(?:\W*are|'re)\W*(?:not|no\W*longer)|forget\W*(?:that\W*)?you(?:\W*are|'re))\W*(?:an?\W*|the\W*|just\W*an?\W*)?(?:ai|assistant|language\W*model|chatbot|bot|program)\b", Options)]

@@ -116,21 +116,41 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
     }
 
     /// <summary>
-    /// The lower-cased clean text (for layout-dependent signatures), the folded text, then the decoded views.
-    /// The folded view keeps everything the signatures look for while undoing obfuscation, so the bulk of the
-    /// patterns run there once rather than on two near-identical copies.
+    /// The lower-cased clean text (for layout-dependent signatures), the folded text, its ROT13 and reversed forms,
+    /// then the decoded views. The folded view keeps everything the signatures look for while undoing obfuscation, so
+    /// the bulk of the patterns run there once rather than on two near-identical copies.
     /// </summary>
+    /// <remarks>
+    /// ROT13 and reversal turn readable text into noise, so for a long text only the stretches that are not readable
+    /// already (<see cref="ReadableText"/>) are transformed: a hidden line is still found, and a long ordinary
+    /// document is not scanned three times.
+    /// </remarks>
     private static IEnumerable<(TextView View, bool Encoded)> Views(NormalizedText text)
     {
         yield return (text.Clean.WithText(text.Clean.Text.ToLowerInvariant()), false);
         yield return (text.Folded, false);
-        yield return (text.Rot13View, true);
-        yield return (text.ReversedView, true);
+        if (text.Folded.Text.Length <= FullyTransformedLength)
+        {
+            yield return (text.Rot13View, true);
+            yield return (text.ReversedView, true);
+        }
+        else
+        {
+            foreach (var (start, length) in ReadableText.UnreadableStretches(text.Folded.Text))
+            {
+                var stretch = text.Folded.Slice(start, length);
+                yield return (stretch.WithText(TextNormalizer.ApplyRot13(stretch.Text)), true);
+                yield return (stretch.Reverse(), true);
+            }
+        }
+
         foreach (var decoded in text.DecodedViews)
         {
             yield return (decoded, true);
         }
     }
+
+    private const int FullyTransformedLength = 1024;
 
     private static ulong Mask(Func<InjectionSignature, bool> predicate)
     {

@@ -1,0 +1,83 @@
+using System.Buffers;
+
+namespace GoldenPath.Guardrails;
+
+/// <summary>
+/// Tells readable stretches of folded text from noise such as ROT13 or reversed writing, by the function words every
+/// sentence of the supported languages is full of. ROT13 and reversal destroy them, so a long run of words without
+/// one is worth transforming back. CJK text counts as readable: neither trick applies to it.
+/// </summary>
+internal static class ReadableText
+{
+    private const int MinRunWords = 6;
+
+    // Two letters or more, and none whose reversal or ROT13 is itself on the list.
+    private static readonly HashSet<string> s_functionWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "of", "to", "is", "you", "for", "that", "with", "are", "this", "your", "have", "be", "not", "can",
+        "will", "what", "how", "please", "from", "my", "me", "we", "our", "was", "if", "or", "all",
+        "le", "la", "les", "et", "des", "est", "une", "pour", "que", "dans", "vous", "je", "pas",
+        "el", "los", "las", "del", "por", "para", "una", "con", "es", "mi",
+        "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "ein", "eine",
+        "il", "che", "per", "non", "sono", "di", "gli",
+        "de", "het", "een", "van", "niet", "voor", "ik", "wat",
+        "do", "da", "os", "as", "um", "uma", "em", "com", "na", "no",
+    };
+
+    private static readonly SearchValues<char> s_cjk = SearchValues.Create(
+        [.. Enumerable.Range(0x3040, 0x30FF - 0x3040 + 1).Select(c => (char)c), .. Enumerable.Range(0x4E00, 0x9FFF - 0x4E00 + 1).Select(c => (char)c)]);
+
+    /// <summary>
+    /// The (start, length) of each run of at least <see cref="MinRunWords"/> words without a single function word.
+    /// Ordinary sentences never go that long without one; a ROT13 or reversed sentence always does.
+    /// </summary>
+    public static IEnumerable<(int Start, int Length)> UnreadableStretches(string folded)
+    {
+        if (folded.AsSpan().ContainsAny(s_cjk))
+        {
+            yield break;
+        }
+
+        var runStart = -1;
+        var runEnd = 0;
+        var runWords = 0;
+        var position = 0;
+        while (position <= folded.Length)
+        {
+            var space = position < folded.Length ? folded.IndexOf(' ', position) : -1;
+            var end = space < 0 ? folded.Length : space;
+            var word = folded.AsSpan(position, end - position).Trim(".,;:!?\"'()[]");
+            if (!word.IsEmpty)
+            {
+                if (s_functionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                {
+                    if (runWords >= MinRunWords)
+                    {
+                        yield return (runStart, runEnd - runStart);
+                    }
+
+                    runStart = -1;
+                    runWords = 0;
+                }
+                else
+                {
+                    runStart = runStart < 0 ? position : runStart;
+                    runEnd = end;
+                    runWords++;
+                }
+            }
+
+            if (space < 0)
+            {
+                break;
+            }
+
+            position = space + 1;
+        }
+
+        if (runWords >= MinRunWords)
+        {
+            yield return (runStart, runEnd - runStart);
+        }
+    }
+}
