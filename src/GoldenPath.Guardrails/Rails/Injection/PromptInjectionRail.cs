@@ -85,10 +85,13 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
                 }
 
                 matched |= 1UL << i;
-                survival *= 1 - signature.Weight;
-                if (signature.Weight > strongest)
+                var weight = encoded || !QuotedText.IsQuoted(view.Text, match.Index, match.Length)
+                    ? signature.Weight
+                    : signature.Weight * QuotedText.Weight;
+                survival *= 1 - weight;
+                if (weight > strongest)
                 {
-                    strongest = signature.Weight;
+                    strongest = weight;
                     category = signature.Category;
                 }
 
