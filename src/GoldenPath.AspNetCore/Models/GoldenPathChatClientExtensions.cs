@@ -6,6 +6,7 @@ using GoldenPath.Guardrails;
 using GoldenPath.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,14 +16,28 @@ namespace GoldenPath.AspNetCore.Models;
 public static class GoldenPathChatClientExtensions
 {
     /// <summary>
+    /// The key of the keyed <see cref="IChatClient"/> singleton that talks to the model itself. The guarded pipeline is
+    /// built around whatever is registered under this key, so a host or a test can put another model there (a scripted
+    /// one, a simulated compromised one) and still go through every control.
+    /// </summary>
+    public const string ProviderServiceKey = "goldenpath-provider";
+
+    /// <summary>
     /// Registers the <see cref="IChatClient"/> pipeline every chat turn goes through, outermost first:
     /// the caller's token budget (a spent budget never reaches a model), guardrails (nor does a blocked turn), GenAI telemetry (one span per model call, with
-    /// token usage), function invocation, then the configured provider. Also registers the provider's
-    /// <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> and the <c>goldenpath-model</c> readiness check.
+    /// token usage), function invocation, then the provider registered under <see cref="ProviderServiceKey"/>. Also
+    /// registers the provider's <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> and the <c>goldenpath-model</c>
+    /// readiness check.
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// The configured provider is registered with TryAdd, and the pipeline resolves the last registration under the
+    /// key: a provider registered before or after this call replaces the configured one without removing any control.
+    /// </para>
+    /// <para>
     /// Model traffic goes through one named HttpClient with its own resilience pipeline (see
     /// <see cref="ModelResilienceOptions"/>), so retries and timeouts suited to a model never leak into other clients.
+    /// </para>
     /// </remarks>
     public static TBuilder AddGoldenPathChatClient<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -31,11 +46,13 @@ public static class GoldenPathChatClientExtensions
         services.AddOptions<ModelProviderOptions>().BindConfiguration(ModelProviderOptions.SectionName).ValidateOnStart();
         services.AddModelHttpClients();
 
-        services.AddChatClient(provider =>
-            {
-                var options = provider.GetRequiredService<IOptions<ModelProviderOptions>>().Value;
-                return CreateProviderClient(options, ModelHttpClient(provider, options));
-            })
+        services.TryAddKeyedSingleton(ProviderServiceKey, (provider, _) =>
+        {
+            var options = provider.GetRequiredService<IOptions<ModelProviderOptions>>().Value;
+            return CreateProviderClient(options, ModelHttpClient(provider, options));
+        });
+
+        services.AddChatClient(provider => provider.GetRequiredKeyedService<IChatClient>(ProviderServiceKey))
             .UseGoldenPathTokenBudget()
             .UseGuardrails()
             .Use((inner, provider) => new OpenTelemetryChatClient(

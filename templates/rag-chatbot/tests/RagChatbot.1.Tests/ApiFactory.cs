@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
+using GoldenPath.AspNetCore.Models;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,4 +58,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     internal HttpClient CreateClient(DemoUser user) => CreateClient(TestTokens.Create(user));
+
+    /// <summary>
+    /// This API with <paramref name="model"/> in place of the configured provider. The guarded pipeline is built around
+    /// whatever is registered under the provider key, so every control still stands between callers and the model.
+    /// </summary>
+    internal WebApplicationFactory<Program> WithModel(IChatClient model) =>
+        WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddKeyedSingleton(GoldenPathChatClientExtensions.ProviderServiceKey, model)));
 }

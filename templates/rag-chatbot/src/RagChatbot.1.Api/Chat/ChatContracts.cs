@@ -16,7 +16,8 @@ public sealed record VerdictSummary(RailAction Action, string PolicyVersion, IRe
     public static VerdictSummary From(GuardrailVerdict verdict) => new(
         verdict.Action,
         verdict.PolicyVersion,
-        [.. verdict.Findings.Select(f => new FindingSummary(f.Rail, f.Stage, f.Action, f.Category, Math.Round(f.Score, 3)))]);
+        [.. verdict.Findings.Select(f => new FindingSummary(f.Rail, f.Stage, f.Action, f.Category, Math.Round(f.Score, 3), f.Mode))]);
 }
 
-public sealed record FindingSummary(string Rail, RailStage Stage, RailAction Action, string Category, double Score);
+/// <summary>One rail's finding. In <see cref="RailMode.Monitor"/> the action is what enforcing would have done; it did not change the verdict.</summary>
+public sealed record FindingSummary(string Rail, RailStage Stage, RailAction Action, string Category, double Score, RailMode Mode);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using GoldenPath.AspNetCore.Identity;
+using GoldenPath.AspNetCore.Retrieval;
 using GoldenPath.AspNetCore.Telemetry;
 using GoldenPath.Guardrails;
 using GoldenPath.Retrieval;
@@ -17,20 +18,30 @@ public sealed partial class ChatTurn(
     IChatClient chatClient,
     GuardrailPolicyStore guardrails,
     IKnowledgeStore knowledge,
+    IRestrictedContentProbeFactory restrictedContent,
     IOptions<PrincipalClaimOptions> principalClaims,
     IOptions<GuardrailOptions> guardrailOptions,
     ILogger<ChatTurn> logger)
 {
     private const int PassagesPerTurn = 4;
+    private const string RolePrefix = "role:";
 
     public async Task<ChatReply> RunAsync(string message, string conversationId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var principals = user.ToPrincipalSet(principalClaims.Value);
         var userId = principals.FirstOrDefault(p => p.StartsWith("user:", StringComparison.Ordinal)) ?? "anonymous";
 
+        // The system prompt and the retrieved context are taken from the messages by the guardrails client; the
+        // caller's roles and what the caller may not read are known only here.
+        var request = new GuardrailRequest
+        {
+            Roles = [.. principals.Where(p => p.StartsWith(RolePrefix, StringComparison.Ordinal)).Select(p => p[RolePrefix.Length..])],
+            RestrictedContent = restrictedContent.Create(user),
+        };
+
         // Input rails run before retrieval: a blocked attack never touches the knowledge base.
         // The active policy version is read once per turn, so an activation never splits a turn across two policies.
-        var input = guardrails.Current.EvaluateInput(message);
+        var input = guardrails.Current.EvaluateInput(message, request);
         if (input.IsBlocked)
         {
             LogTurn(logger, userId, message, input.Action, input.PolicyVersion, 0);
@@ -40,7 +51,8 @@ public sealed partial class ChatTurn(
         var passages = await knowledge.SearchAsync(input.Text, principals, PassagesPerTurn, cancellationToken);
 
         var messages = ChatPrompt.Build(input.Text, passages, guardrailOptions.Value.Canary);
-        var response = await chatClient.GetResponseAsync(messages, cancellationToken: cancellationToken);
+        var options = new ChatOptions { AdditionalProperties = new() { [GuardrailRequest.PropertyName] = request } };
+        var response = await chatClient.GetResponseAsync(messages, options, cancellationToken);
 
         var verdict = response.GetGuardrailVerdict() is { } pipelineVerdict ? GuardrailVerdict.Combine(input, pipelineVerdict) : input;
         var citations = verdict.IsBlocked ? [] : await CiteAsync(response.Text, passages, principals, cancellationToken);

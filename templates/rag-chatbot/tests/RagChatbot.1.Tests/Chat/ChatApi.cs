@@ -10,7 +10,7 @@ internal sealed record CitationDto(string Id, string Title);
 
 internal sealed record VerdictDto(string Action, string PolicyVersion, List<FindingDto> Findings);
 
-internal sealed record FindingDto(string Rail, string Stage, string Action, string Category, double Score);
+internal sealed record FindingDto(string Rail, string Stage, string Action, string Category, double Score, string Mode);
 
 internal static class ChatApi
 {
