@@ -1,5 +1,6 @@
 using GoldenPath.Guardrails;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,9 @@ public static class GoldenPathGuardrailsExtensions
             services.GetRequiredService<IOptions<GuardrailOptions>>().Value,
             services.GetService<TimeProvider>()));
         builder.Services.AddTransient(services => services.GetRequiredService<GuardrailPolicyStore>().Current);
+
+        // Tools the policy marks "requiresApproval" wait here instead of running; a host may register a durable queue.
+        builder.Services.TryAddSingleton<IToolApprovalQueue>(services => new InMemoryToolApprovalQueue(timeProvider: services.GetService<TimeProvider>()));
         builder.Services.AddHostedService<PolicyStoreStartup>();
         return builder;
     }

@@ -62,7 +62,10 @@ public static class GoldenPathChatClientExtensions
             {
                 EnableSensitiveData = provider.GetRequiredService<IOptions<GenAiTelemetryOptions>>().Value.CaptureMessageContent,
             })
-            .UseFunctionInvocation();
+
+            // Tool calls go through the policy's tool rails: a tool the policy's catalog does not list for the
+            // caller's roles is never run (deny by default), approvals are queued, results are scanned.
+            .UseGuardedFunctionInvocation();
 
         services.AddEmbeddingGenerator(provider =>
             {

@@ -63,7 +63,8 @@ public sealed class ProviderChatTests
     {
         await using var stub = await OpenAICompatibleStub.StartAsync();
         stub.Script.Enqueue(new StubReply.ToolCall("get_office_hours", """{"city":"Oslo"}"""));
-        await using var app = await ModelTestHost.StartAsync(stub, provider);
+        using var policy = ToolPolicy.Allowing("get_office_hours", role: "employee");
+        await using var app = await ModelTestHost.StartAsync(stub, provider, settings => settings["GoldenPath:Guardrails:PolicyPath"] = policy.Path);
         var chat = app.Services.GetRequiredService<IChatClient>();
         var cities = new List<string>();
         var lookup = AIFunctionFactory.Create(
@@ -74,7 +75,7 @@ public sealed class ProviderChatTests
             },
             "get_office_hours",
             "Looks up when an office is closed.");
-        var options = new ChatOptions { Tools = [lookup] };
+        var options = new ChatOptions { Tools = [lookup], AdditionalProperties = ToolPolicy.Caller("employee") };
 
         var response = streaming
             ? await chat.GetStreamingResponseAsync(Question, options, Cancellation).ToChatResponseAsync(Cancellation)
@@ -88,5 +89,33 @@ public sealed class ProviderChatTests
         Assert.Equal("get_office_hours", (string?)requests[0].Body["tools"]?[0]?["function"]?["name"]);
         var toolMessage = requests[1].Body["messages"]!.AsArray().Single(m => (string?)m?["role"] == "tool");
         Assert.Equal("call_stub_1", (string?)toolMessage?["tool_call_id"]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_tool_the_policy_does_not_allow_is_never_run(bool listed)
+    {
+        await using var stub = await OpenAICompatibleStub.StartAsync();
+        stub.Script.Enqueue(new StubReply.ToolCall("get_office_hours", """{"city":"Oslo"}"""));
+        using var policy = ToolPolicy.Allowing("get_office_hours", role: "hr");
+        await using var app = await ModelTestHost.StartAsync(stub, "OpenAI", settings =>
+        {
+            if (listed)
+            {
+                settings["GoldenPath:Guardrails:PolicyPath"] = policy.Path;
+            }
+        });
+        var chat = app.Services.GetRequiredService<IChatClient>();
+        var calls = 0;
+        var lookup = AIFunctionFactory.Create((string city) => { calls++; return city; }, "get_office_hours", "Looks up when an office is closed.");
+
+        // Listed for "hr" only and called by an "employee", or not listed at all (the default policy has no tools).
+        var options = new ChatOptions { Tools = [lookup], AdditionalProperties = ToolPolicy.Caller("employee") };
+        await chat.GetResponseAsync(Question, options, Cancellation);
+
+        Assert.Equal(0, calls);
+        var toolMessage = stub.ChatRequests.ToList()[1].Body["messages"]!.AsArray().Single(m => (string?)m?["role"] == "tool");
+        Assert.DoesNotContain("Oslo", toolMessage!.ToJsonString(), StringComparison.Ordinal);
     }
 }
