@@ -44,24 +44,34 @@ internal static class RailBreakdown
         Time("  injection model", iterations, () => InjectionModel.Embedded.Score(normalizedPrompt).Probability);
         if (Environment.GetEnvironmentVariable("GOLDENPATH_BENCH_SIGNATURES") == "1")
         {
-            foreach (var (label, view) in new[] { ("folded", normalizedPrompt.Folded.Text), ("rot13", normalizedPrompt.Rot13View.Text), ("reversed", normalizedPrompt.ReversedView.Text) })
-            {
-                foreach (var signature in InjectionSignatures.All)
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    for (var i = 0; i < 200; i++)
-                    {
-                        signature.Pattern.IsMatch(view);
-                    }
+            var anchorHits = new List<(int Position, ulong Signatures)>();
+            Time("    anchor search, folded view", iterations, () => { anchorHits.Clear(); return PromptInjectionRail.Anchors.Hits(normalizedPrompt.Folded.Text, anchorHits); });
+            Time("    unreadable stretches", iterations, () => ReadableText.UnreadableStretches(normalizedPrompt.Folded.Text).Count());
+            Time("    lower-cased clean view", iterations, () => normalizedPrompt.Clean.Text.ToLowerInvariant().Length);
 
-                    var micro = Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200;
-                    if (micro > 5)
-                    {
-                        Console.WriteLine($"    {label,-9} {signature.Id,-28} {micro,8:0.0} us");
-                    }
+            // Which signatures the prompt's anchors wake up, and what running them near their anchors costs.
+            var view = normalizedPrompt.Folded.Text;
+            var hits = new List<(int Position, ulong Signatures)>();
+            PromptInjectionRail.Anchors.Hits(view, hits);
+            for (var s = 0; s < InjectionSignatures.All.Count; s++)
+            {
+                var bit = 1UL << s;
+                var count = hits.Count(h => (h.Signatures & bit) != 0);
+                if (count == 0)
+                {
+                    continue;
                 }
+
+                var started = Stopwatch.GetTimestamp();
+                for (var i = 0; i < 200; i++)
+                {
+                    PromptInjectionRail.MatchNearAnchors(InjectionSignatures.All[s], view, hits, bit);
+                }
+
+                Console.WriteLine($"    {InjectionSignatures.All[s].Id,-28} {count,4} hits {Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200,8:0.0} us");
             }
         }
+
         Measure("input, 4 KB prompt", iterations, setup.Input);
         Measure("input, 4 KB prompt with injection", iterations, setup.InputWithInjection);
         Measure("output, 4 KB answer", iterations, setup.Output);

@@ -34,7 +34,13 @@ internal sealed class AnchorIndex
     }
 
     /// <summary>A bit per signature whose anchors occur in <paramref name="text"/>.</summary>
-    public ulong Candidates(ReadOnlySpan<char> text)
+    public ulong Candidates(ReadOnlySpan<char> text) => Hits(text, hits: null);
+
+    /// <summary>
+    /// Like <see cref="Candidates(ReadOnlySpan{char})"/>, and records where each anchor occurs with the signatures it
+    /// stands for, so a pattern can run only near its anchors instead of over the whole text.
+    /// </summary>
+    public ulong Hits(ReadOnlySpan<char> text, List<(int Position, ulong Signatures)>? hits)
     {
         var candidates = 0UL;
         var offset = 0;
@@ -48,12 +54,19 @@ internal sealed class AnchorIndex
 
             var position = offset + found;
             var rest = text[position..];
+            var here = 0UL;
             foreach (var (anchor, signatures) in _byFirstChar[rest[0]])
             {
                 if (rest.StartsWith(anchor, StringComparison.Ordinal))
                 {
-                    candidates |= signatures;
+                    here |= signatures;
                 }
+            }
+
+            candidates |= here;
+            if (here != 0)
+            {
+                hits?.Add((position, here));
             }
 
             offset = position + 1;

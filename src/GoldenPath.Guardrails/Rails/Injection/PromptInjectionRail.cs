@@ -20,7 +20,7 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
     // Instructions that only appear once decoded (base64, hex, ROT13, reversed) are hidden on purpose.
     private const double ObfuscationWeight = 0.3;
 
-    private static readonly AnchorIndex s_anchors = new(InjectionSignatures.All);
+    internal static readonly AnchorIndex Anchors = new(InjectionSignatures.All);
     private static readonly ulong s_layoutMask = Mask(static s => s.NeedsLayout);
     private static readonly ulong s_foldedMask = Mask(static s => !s.NeedsLayout);
 
@@ -67,9 +67,11 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
         var category = string.Empty;
         var hiddenInEncoding = false;
 
+        var hits = new List<(int Position, ulong Signatures)>();
         foreach (var (view, encoded) in Views(text))
         {
-            var candidates = s_anchors.Candidates(view.Text) & ~matched & (view == text.Folded || encoded ? s_foldedMask : s_layoutMask);
+            hits.Clear();
+            var candidates = Anchors.Hits(view.Text, hits) & ~matched & (view == text.Folded || encoded ? s_foldedMask : s_layoutMask);
             for (var i = 0; candidates != 0; i++, candidates >>= 1)
             {
                 if ((candidates & 1) == 0)
@@ -78,8 +80,8 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
                 }
 
                 var signature = signatures[i];
-                var match = signature.Pattern.Match(view.Text);
-                if (!match.Success)
+                var match = MatchNearAnchors(signature, view.Text, hits, 1UL << i);
+                if (match is null)
                 {
                     continue;
                 }
@@ -117,6 +119,71 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
         evidence.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return new SignatureScore(1 - survival, category, evidence);
     }
+
+    /// <summary>
+    /// Every match contains one of the signature's anchors and spans at most <see cref="AnchorReach"/> characters on
+    /// either side of it, so the pattern runs only on the stretches around the anchors (merged where they overlap,
+    /// widened to word breaks) rather than over the whole text: a 4 KB prompt that mentions "policy" twice costs two
+    /// short scans, not a full one per signature.
+    /// </summary>
+    internal static System.Text.RegularExpressions.Match? MatchNearAnchors(
+        InjectionSignature signature,
+        string text,
+        List<(int Position, ulong Signatures)> hits,
+        ulong bit)
+    {
+        if (text.Length <= 2 * AnchorReach)
+        {
+            var whole = signature.Pattern.Match(text);
+            return whole.Success ? whole : null;
+        }
+
+        var windowStart = -1;
+        var windowEnd = -1;
+        foreach (var (position, owners) in hits)
+        {
+            if ((owners & bit) == 0)
+            {
+                continue;
+            }
+
+            var start = Math.Max(0, position - AnchorReach);
+            var end = Math.Min(text.Length, position + AnchorReach);
+            if (windowStart >= 0 && start <= windowEnd)
+            {
+                windowEnd = Math.Max(windowEnd, end);
+                continue;
+            }
+
+            if (windowStart >= 0 && Scan(signature, text, windowStart, windowEnd) is { } found)
+            {
+                return found;
+            }
+
+            (windowStart, windowEnd) = (start, end);
+        }
+
+        return windowStart >= 0 ? Scan(signature, text, windowStart, windowEnd) : null;
+    }
+
+    private static System.Text.RegularExpressions.Match? Scan(InjectionSignature signature, string text, int start, int end)
+    {
+        // Widen to word breaks: a window that starts mid-word would let \b match where the text has none.
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        var match = signature.Pattern.Match(text, start, end - start);
+        return match.Success ? match : null;
+    }
+
+    private const int AnchorReach = 400;
 
     /// <summary>
     /// The lower-cased clean text (for layout-dependent signatures), the folded text, its ROT13 and reversed forms,
