@@ -416,17 +416,17 @@ internal ref partial struct PolicyReader
             allowed = [RailAction.Allow, RailAction.Flag, RailAction.Redact, RailAction.Block];
         }
 
-        var choices = string.Join(", ", allowed.ToArray().Select(a => $"\"{ActionName(a)}\""));
+        var choices = string.Join(", ", allowed.ToArray().Select(a => $"\"{RailNames.Of(a)}\""));
         ReadValue();
         if (_reader.TokenType != JsonTokenType.String)
         {
-            throw WrongType(name, line, $"one of {choices}", $"\"{ActionName(allowed[^1])}\"");
+            throw WrongType(name, line, $"one of {choices}", $"\"{RailNames.Of(allowed[^1])}\"");
         }
 
         var text = _reader.GetString()!;
         foreach (var action in allowed)
         {
-            if (string.Equals(text, ActionName(action), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(text, RailNames.Of(action), StringComparison.OrdinalIgnoreCase))
             {
                 return action;
             }
@@ -439,24 +439,19 @@ internal ref partial struct PolicyReader
     {
         ReadValue();
         var text = _reader.TokenType == JsonTokenType.String ? _reader.GetString()! : throw WrongType(name, line, "\"enforce\" or \"monitor\"", "\"monitor\"");
-        return text.ToLowerInvariant() switch
+        foreach (var mode in (ReadOnlySpan<RailMode>)[RailMode.Enforce, RailMode.Monitor])
         {
-            "enforce" => RailMode.Enforce,
-            "monitor" => RailMode.Monitor,
-            _ => throw Error(
-                line,
-                $"\"{name}\" has the unknown mode \"{text}\".",
-                "Use \"enforce\" (the rail's action applies) or \"monitor\" (findings are recorded and the text passes)."),
-        };
-    }
+            if (string.Equals(text, RailNames.Of(mode), StringComparison.OrdinalIgnoreCase))
+            {
+                return mode;
+            }
+        }
 
-    private static string ActionName(RailAction action) => action switch
-    {
-        RailAction.Allow => "allow",
-        RailAction.Flag => "flag",
-        RailAction.Redact => "redact",
-        _ => "block",
-    };
+        throw Error(
+            line,
+            $"\"{name}\" has the unknown mode \"{text}\".",
+            "Use \"enforce\" (the rail's action applies) or \"monitor\" (findings are recorded and the text passes).");
+    }
 
     private readonly void EnsureFirst(HashSet<string> seen, string name, string where, long line)
     {

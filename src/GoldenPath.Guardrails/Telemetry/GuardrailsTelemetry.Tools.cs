@@ -49,7 +49,7 @@ public static partial class GuardrailsTelemetry
         string policyVersion,
         string stage)
     {
-        var modeName = ModeName(mode);
+        var modeName = RailNames.Of(mode);
         if (activity is not null)
         {
             activity.SetTag(ToolNameTag, toolName);

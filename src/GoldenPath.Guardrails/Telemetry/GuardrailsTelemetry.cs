@@ -79,7 +79,7 @@ public static partial class GuardrailsTelemetry
     {
         if (activity is not null)
         {
-            activity.SetTag(ActionTag, ActionName(verdict.Action));
+            activity.SetTag(ActionTag, RailNames.Of(verdict.Action));
             activity.SetTag(PolicyVersionTag, verdict.PolicyVersion);
             activity.SetTag(CategoriesTag, string.Join(',', verdict.Findings.Select(f => f.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
             foreach (var finding in verdict.Findings)
@@ -88,8 +88,8 @@ public static partial class GuardrailsTelemetry
                 {
                     [RailTag] = finding.Rail,
                     [CategoryTag] = finding.Category,
-                    [ActionTag] = ActionName(finding.Action),
-                    [ModeTag] = ModeName(finding.Mode),
+                    [ActionTag] = RailNames.Of(finding.Action),
+                    [ModeTag] = RailNames.Of(finding.Mode),
                     [ScoreTag] = finding.Score,
                     [EvidenceTag] = string.Join(',', finding.Evidence.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Start}:{e.Length}"))),
                 }));
@@ -115,20 +115,10 @@ public static partial class GuardrailsTelemetry
                 new(StageTag, stageName),
                 new(RailTag, finding.Rail),
                 new(CategoryTag, finding.Category),
-                new(ActionTag, ActionName(finding.Action)),
-                new(ModeTag, ModeName(finding.Mode)));
+                new(ActionTag, RailNames.Of(finding.Action)),
+                new(ModeTag, RailNames.Of(finding.Mode)));
         }
     }
 
     internal static string StageName(RailStage stage) => stage == RailStage.Input ? "input" : "output";
-
-    internal static string ModeName(RailMode mode) => mode == RailMode.Monitor ? "monitor" : "enforce";
-
-    internal static string ActionName(RailAction action) => action switch
-    {
-        RailAction.Allow => "allow",
-        RailAction.Flag => "flag",
-        RailAction.Redact => "redact",
-        _ => "block",
-    };
 }
