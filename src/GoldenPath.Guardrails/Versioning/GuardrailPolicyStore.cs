@@ -58,24 +58,21 @@ public sealed class GuardrailPolicyStore
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
 
-        var initial = AddCore(GuardrailPolicy.ReadDefaultBytes(), EmbeddedSource);
+        var embedded = GuardrailPolicy.ReadDefaultBytes();
+        var initial = AddCore(embedded, EmbeddedSource, Hash(embedded));
         var reason = "The embedded default policy is active at startup.";
 
         if (!string.IsNullOrWhiteSpace(options.PoliciesDirectory))
         {
             foreach (var path in PolicyFiles(options.PoliciesDirectory))
             {
-                var bytes = GuardrailPolicy.ReadFile(path, DirectoryFix);
-                AddCore(bytes, path);
-                _fileHashes[path] = Hash(bytes);
+                LoadFile(path, DirectoryFix, onlyIfChanged: false);
             }
         }
 
         if (!string.IsNullOrWhiteSpace(options.PolicyPath))
         {
-            var bytes = GuardrailPolicy.ReadFile(options.PolicyPath);
-            initial = AddCore(bytes, options.PolicyPath);
-            _fileHashes[options.PolicyPath] = Hash(bytes);
+            initial = LoadFile(options.PolicyPath, GuardrailPolicy.PolicyPathFix, onlyIfChanged: false)!;
             reason = "GoldenPath:Guardrails:PolicyPath names the policy active at startup.";
         }
 
@@ -112,7 +109,8 @@ public sealed class GuardrailPolicyStore
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        return AddCore(System.Text.Encoding.UTF8.GetBytes(json), source).Version;
+        var document = System.Text.Encoding.UTF8.GetBytes(json);
+        return AddCore(document, source, Hash(document)).Version;
     }
 
     /// <summary>Makes a loaded version the active one; the next evaluation uses it.</summary>
@@ -229,22 +227,32 @@ public sealed class GuardrailPolicyStore
     {
         try
         {
-            var bytes = GuardrailPolicy.ReadFile(path, fix);
-            var hash = Hash(bytes);
-            if (_fileHashes.TryGetValue(path, out var seen) && string.Equals(seen, hash, StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            var stored = AddCore(bytes, path);
-            _fileHashes[path] = hash;
-            return stored;
+            return LoadFile(path, fix, onlyIfChanged: true);
         }
         catch (GuardrailPolicyException ex)
         {
             errors.Add(ex);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Reads, validates and adds a policy file, and remembers its bytes' hash so a later reload can tell whether it
+    /// changed; null when <paramref name="onlyIfChanged"/> and the bytes are the ones seen last.
+    /// </summary>
+    /// <exception cref="GuardrailPolicyException">The file is unreadable or not a valid policy.</exception>
+    private StoredPolicy? LoadFile(string path, string fix, bool onlyIfChanged)
+    {
+        var bytes = GuardrailPolicy.ReadFile(path, fix);
+        var hash = Hash(bytes);
+        if (onlyIfChanged && _fileHashes.TryGetValue(path, out var seen) && string.Equals(seen, hash, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var stored = AddCore(bytes, path, hash);
+        _fileHashes[path] = hash;
+        return stored;
     }
 
     private static string Hash(byte[] document) => Convert.ToHexStringLower(SHA256.HashData(document));
@@ -260,11 +268,10 @@ public sealed class GuardrailPolicyStore
         return activation;
     }
 
-    private StoredPolicy AddCore(byte[] document, string source)
+    private StoredPolicy AddCore(byte[] document, string source, string hash)
     {
-        // Parse and hash outside the lock: a large or broken document must not hold up activations.
+        // Parse outside the lock: a large or broken document must not hold up activations.
         var policy = PolicyReader.Read(document, source);
-        var hash = Hash(document);
 
         lock (_gate)
         {
