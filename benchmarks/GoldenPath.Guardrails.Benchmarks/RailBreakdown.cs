@@ -45,14 +45,14 @@ internal static class RailBreakdown
         if (Environment.GetEnvironmentVariable("GOLDENPATH_BENCH_SIGNATURES") == "1")
         {
             var anchorHits = new List<(int Position, ulong Signatures)>();
-            Time("    anchor search, folded view", iterations, () => { anchorHits.Clear(); return PromptInjectionRail.Anchors.Hits(normalizedPrompt.Folded.Text, anchorHits); });
+            Time("    anchor search, folded view", iterations, () => { anchorHits.Clear(); return PromptInjectionRail.FoldedAnchors.Hits(normalizedPrompt.Folded.Text, anchorHits); });
             Time("    unreadable stretches", iterations, () => ReadableText.UnreadableStretches(normalizedPrompt.Folded.Text).Count());
             Time("    lower-cased clean view", iterations, () => normalizedPrompt.Clean.Text.ToLowerInvariant().Length);
 
             // Which signatures the prompt's anchors wake up, and what running them near their anchors costs.
             var view = normalizedPrompt.Folded.Text;
             var hits = new List<(int Position, ulong Signatures)>();
-            PromptInjectionRail.Anchors.Hits(view, hits);
+            PromptInjectionRail.FoldedAnchors.Hits(view, hits);
             for (var s = 0; s < InjectionSignatures.All.Count; s++)
             {
                 var bit = 1UL << s;

@@ -4,14 +4,16 @@ namespace GoldenPath.Guardrails;
 
 /// <summary>
 /// Finds which signatures could match a text with one vectorized multi-string search over the anchors of
-/// all signatures. Most text contains few anchors, so most patterns never run.
+/// the signatures it indexes. Most text contains few anchors, so most patterns never run.
 /// </summary>
 internal sealed class AnchorIndex
 {
     private readonly SearchValues<string> _anchors;
     private readonly Dictionary<char, (string Anchor, ulong Signatures)[]> _byFirstChar;
 
-    public AnchorIndex(IReadOnlyList<InjectionSignature> signatures)
+    /// <param name="signatures">All signatures; bit i of a result stands for <c>signatures[i]</c>.</param>
+    /// <param name="include">Which of them this index looks for; a view that only some signatures run on searches only their anchors.</param>
+    public AnchorIndex(IReadOnlyList<InjectionSignature> signatures, Func<InjectionSignature, bool> include)
     {
         if (signatures.Count > 64)
         {
@@ -21,6 +23,11 @@ internal sealed class AnchorIndex
         var masks = new Dictionary<string, ulong>(StringComparer.Ordinal);
         for (var i = 0; i < signatures.Count; i++)
         {
+            if (!include(signatures[i]))
+            {
+                continue;
+            }
+
             foreach (var anchor in signatures[i].Anchors)
             {
                 masks[anchor] = masks.GetValueOrDefault(anchor) | (1UL << i);
@@ -33,14 +40,11 @@ internal sealed class AnchorIndex
             .ToDictionary(group => group.Key, group => group.Select(pair => (pair.Key, pair.Value)).ToArray());
     }
 
-    /// <summary>A bit per signature whose anchors occur in <paramref name="text"/>.</summary>
-    public ulong Candidates(ReadOnlySpan<char> text) => Hits(text, hits: null);
-
     /// <summary>
-    /// Like <see cref="Candidates(ReadOnlySpan{char})"/>, and records where each anchor occurs with the signatures it
-    /// stands for, so a pattern can run only near its anchors instead of over the whole text.
+    /// A bit per indexed signature whose anchors occur in <paramref name="text"/>; records where each anchor occurs
+    /// with the signatures it stands for, so a pattern can run only near its anchors instead of over the whole text.
     /// </summary>
-    public ulong Hits(ReadOnlySpan<char> text, List<(int Position, ulong Signatures)>? hits)
+    public ulong Hits(ReadOnlySpan<char> text, List<(int Position, ulong Signatures)> hits)
     {
         var candidates = 0UL;
         var offset = 0;
@@ -66,7 +70,7 @@ internal sealed class AnchorIndex
             candidates |= here;
             if (here != 0)
             {
-                hits?.Add((position, here));
+                hits.Add((position, here));
             }
 
             offset = position + 1;

@@ -20,9 +20,9 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
     // Instructions that only appear once decoded (base64, hex, ROT13, reversed) are hidden on purpose.
     private const double ObfuscationWeight = 0.3;
 
-    internal static readonly AnchorIndex Anchors = new(InjectionSignatures.All);
-    private static readonly ulong s_layoutMask = Mask(static s => s.NeedsLayout);
-    private static readonly ulong s_foldedMask = Mask(static s => !s.NeedsLayout);
+    // The lower-cased clean view only runs the few layout signatures, so it only looks for their anchors.
+    internal static readonly AnchorIndex FoldedAnchors = new(InjectionSignatures.All, static s => !s.NeedsLayout);
+    private static readonly AnchorIndex s_layoutAnchors = new(InjectionSignatures.All, static s => s.NeedsLayout);
 
     public PromptInjectionRail(PromptInjectionRailSettings settings)
         : this(settings, InjectionModel.Embedded)
@@ -71,7 +71,8 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
         foreach (var (view, encoded) in Views(text))
         {
             hits.Clear();
-            var candidates = Anchors.Hits(view.Text, hits) & ~matched & (view == text.Folded || encoded ? s_foldedMask : s_layoutMask);
+            var anchors = view == text.Folded || encoded ? FoldedAnchors : s_layoutAnchors;
+            var candidates = anchors.Hits(view.Text, hits) & ~matched;
             for (var i = 0; candidates != 0; i++, candidates >>= 1)
             {
                 if ((candidates & 1) == 0)
@@ -221,18 +222,4 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
     }
 
     private const int FullyTransformedLength = 1024;
-
-    private static ulong Mask(Func<InjectionSignature, bool> predicate)
-    {
-        var mask = 0UL;
-        for (var i = 0; i < InjectionSignatures.All.Count; i++)
-        {
-            if (predicate(InjectionSignatures.All[i]))
-            {
-                mask |= 1UL << i;
-            }
-        }
-
-        return mask;
-    }
 }
