@@ -67,8 +67,9 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     {
         var windowStart = Math.Max(0, _evaluatedLength - SeamCharacters);
         var seam = _evaluatedLength - windowStart;
-        var (action, findings, edits) = engine.EvaluateOutputSegment(_raw.ToString(windowStart, end - windowStart), request);
-        var segment = _raw.ToString(_evaluatedLength, end - _evaluatedLength);
+        var window = _raw.ToString(windowStart, end - windowStart);
+        var (action, findings, edits) = engine.EvaluateOutputSegment(window, request);
+        var segment = window[seam..];
         _evaluatedLength = end;
         if (end != _lastBoundary && end < _raw.Length)
         {
