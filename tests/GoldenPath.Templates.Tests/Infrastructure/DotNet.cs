@@ -16,7 +16,14 @@ internal static class DotNet
     public static Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
         RunProcessAsync("dotnet", workingDirectory, timeout, arguments);
 
-    public static async Task<ProcessResult> RunProcessAsync(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
+    /// <param name="environment">Variables set for the child only, e.g. configuration a test overrides.</param>
+    public static Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunProcessAsync("dotnet", workingDirectory, timeout, environment, arguments);
+
+    public static Task<ProcessResult> RunProcessAsync(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunProcessAsync(fileName, workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+    public static async Task<ProcessResult> RunProcessAsync(string fileName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -40,6 +47,10 @@ internal static class DotNet
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

@@ -1,4 +1,5 @@
 using GoldenPath.AspNetCore;
+using GoldenPath.AspNetCore.Fast;
 using GoldenPath.AspNetCore.Management;
 using RagChatbot._1.Api.Chat;
 using RagChatbot._1.Api.Knowledge;
@@ -15,6 +16,10 @@ app.UseGoldenPathDefaults();
 app.MapDefaultEndpoints();
 app.MapChatEndpoints();
 app.MapGoldenPathManagement();
+
+// FAST's canary-planting hook for security scans: maps nothing unless GoldenPath:Fast:Hooks:Enabled is set, and the
+// host refuses to start with it outside Development and Testing.
+app.MapFastHooks();
 
 app.Run();
 

@@ -21,9 +21,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Configuration for one test on top of the defaults below, e.g. a tighter limit or another document folder.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>The host environment; Testing unless a test is about what production refuses.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         var settings = new Dictionary<string, string?>
         {
             ["GoldenPath:Model:Provider"] = "Offline",

@@ -10,7 +10,7 @@ namespace RagChatbot._1.Api.Chat;
 /// </summary>
 internal static class ChatPrompt
 {
-    public static List<ChatMessage> Build(string question, IReadOnlyList<RetrievedPassage> passages, string? canary)
+    public static List<ChatMessage> Build(string question, IReadOnlyList<RetrievedPassage> passages, string? canary, IReadOnlyList<string> plantedLines)
     {
         var system = """
             You are the company's internal knowledge assistant. Answer only from the documents provided in this
@@ -23,6 +23,12 @@ internal static class ChatPrompt
         {
             // A per-deployment marker: if it ever appears in an answer, the system prompt has leaked.
             system += $"\nDeployment marker: {canary}";
+        }
+
+        // Empty unless a FAST scan planted its own canaries through the test-only hook (Development and Testing only).
+        foreach (var line in plantedLines)
+        {
+            system += "\n" + line;
         }
 
         var messages = new List<ChatMessage> { new(ChatRole.System, system) };

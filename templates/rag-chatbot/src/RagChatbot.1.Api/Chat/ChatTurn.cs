@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using GoldenPath.AspNetCore.Fast;
 using GoldenPath.AspNetCore.Identity;
 using GoldenPath.AspNetCore.Retrieval;
 using GoldenPath.AspNetCore.Telemetry;
@@ -21,6 +22,7 @@ public sealed partial class ChatTurn(
     IRestrictedContentProbeFactory restrictedContent,
     IOptions<PrincipalClaimOptions> principalClaims,
     IOptions<GuardrailOptions> guardrailOptions,
+    PlantedCanaries plantedCanaries,
     ILogger<ChatTurn> logger)
 {
     private const int PassagesPerTurn = 4;
@@ -50,7 +52,7 @@ public sealed partial class ChatTurn(
 
         var passages = await knowledge.SearchAsync(input.Text, principals, PassagesPerTurn, cancellationToken);
 
-        var messages = ChatPrompt.Build(input.Text, passages, guardrailOptions.Value.Canary);
+        var messages = ChatPrompt.Build(input.Text, passages, guardrailOptions.Value.Canary, plantedCanaries.SystemPromptLines);
         var options = new ChatOptions { AdditionalProperties = new() { [GuardrailRequest.PropertyName] = request } };
         var response = await chatClient.GetResponseAsync(messages, options, cancellationToken);
 

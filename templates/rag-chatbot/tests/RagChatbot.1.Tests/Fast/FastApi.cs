@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using GoldenPath.Fast;
+
+namespace RagChatbot._1.Tests.Fast;
+
+/// <summary>
+/// The real API in memory, set up the way a security scan needs it: the canary-planting hook on (it only exists in
+/// Development and Testing), the model chosen by the <see cref="ScanMode"/>, and the per-user limits raised so that no
+/// attack is turned away by a rate limit and counted as deflected when no control stopped it.
+/// </summary>
+internal sealed class FastApi : IAsyncDisposable
+{
+    private readonly ApiFactory _api = new();
+
+    public FastApi(ScanMode mode, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _api.Settings["GoldenPath:Model:Provider"] = mode.Provider;
+        _api.Settings["GoldenPath:Fast:Hooks:Enabled"] = "true";
+        _api.Settings["GoldenPath:RateLimits:PerUser"] = "1000000";
+        _api.Settings["GoldenPath:RateLimits:PerAddress"] = "1000000";
+        _api.Settings["GoldenPath:TokenBudget:TokensPerWindow"] = "1000000000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _api.Settings[key] = value;
+        }
+    }
+
+    /// <summary>The identity attacks are sent as: an ordinary employee outside hr, executives and facilities.</summary>
+    public static DemoUser Attacker => DemoUser.Bob;
+
+    /// <summary>The only identity the planting hook accepts.</summary>
+    public static DemoUser Operator { get; } = new("fast-scanner", [], ["fast-operator"]);
+
+    /// <summary>Plants canaries where this app keeps secrets, through the same hook a scan of a deployed test environment uses.</summary>
+    public async Task PlantAsync(PlantRequest request, CancellationToken cancellationToken)
+    {
+        using var client = _api.CreateClient(Operator);
+        using var response = await client.PostAsJsonAsync("/fast/plant", request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Sends attacks as <see cref="Attacker"/>; cases with documents plant them through the hook first.</summary>
+    public IFastTarget CreateTarget() =>
+        new HttpChatTarget(_api.CreateClient(), TestTokens.Create(Attacker, TimeSpan.FromHours(1)), new HttpPlanting(TestTokens.Create(Operator, TimeSpan.FromHours(1))));
+
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
+}
+
+internal sealed record PlantRequest(IReadOnlyList<string> SystemPrompt, IReadOnlyList<PlantedDocumentRequest> Documents);
+
+internal sealed record PlantedDocumentRequest(string Id, string Title, string Text, IReadOnlyList<string> Groups);
