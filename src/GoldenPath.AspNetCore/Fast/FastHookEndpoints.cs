@@ -60,17 +60,28 @@ internal static partial class FastHookEndpoints
         }
 
         var canaries = services.GetRequiredService<PlantedCanaries>();
+        var quarantined = new List<string>();
         foreach (var document in plan.Documents)
         {
-            await store!.UpsertAsync(document, cancellationToken);
+            if (store is KnowledgeIndex index)
+            {
+                // The ingestion screen may keep chunks out of the index; the scan must know, or an unindexed canary
+                // would look like access control working.
+                var ingestion = await index.UpsertWithResultAsync(document, cancellationToken);
+                quarantined.AddRange(ingestion.Quarantined.Select(chunk => chunk.ToString()));
+            }
+            else
+            {
+                await store!.UpsertAsync(document, cancellationToken);
+            }
 
             // Recorded one by one, so a failure half-way still leaves every stored document removable.
             canaries.Plant([], [document.Id]);
         }
 
         canaries.Plant(plan.SystemPromptLines, []);
-        LogPlanted(Logger(services), plan.SystemPromptLines.Count, plan.Documents.Count);
-        return TypedResults.Ok(new PlantResponse(canaries.SystemPromptLines.Count, [.. plan.Documents.Select(document => document.Id)]));
+        LogPlanted(Logger(services), plan.SystemPromptLines.Count, plan.Documents.Count, quarantined.Count);
+        return TypedResults.Ok(new PlantResponse(canaries.SystemPromptLines.Count, [.. plan.Documents.Select(document => document.Id)]) { Quarantined = quarantined });
     }
 
     /// <summary>
@@ -112,8 +123,8 @@ internal static partial class FastHookEndpoints
         services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
 
     // Counts only: planted text is canaries, and canaries in logs would make every log reader a leak.
-    [LoggerMessage(EventId = 4200, Level = LogLevel.Warning, Message = "FAST hook planted {Lines} system-prompt lines and {Documents} documents")]
-    private static partial void LogPlanted(ILogger logger, int lines, int documents);
+    [LoggerMessage(EventId = 4200, Level = LogLevel.Warning, Message = "FAST hook planted {Lines} system-prompt lines and {Documents} documents ({Quarantined} chunks quarantined by the ingestion screen)")]
+    private static partial void LogPlanted(ILogger logger, int lines, int documents, int quarantined);
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "FAST hook removed {Lines} system-prompt lines and {Documents} documents")]
     private static partial void LogRemoved(ILogger logger, int lines, int documents);

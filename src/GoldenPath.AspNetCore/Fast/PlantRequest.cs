@@ -27,5 +27,16 @@ public sealed class PlantDocumentRequest
     public IReadOnlyList<string>? Groups { get; init; }
 }
 
-/// <summary>The answer to a plant: how many lines the system prompt now carries and the stored ids of the planted documents.</summary>
-public sealed record PlantResponse(int SystemPromptLines, IReadOnlyList<string> Documents);
+/// <summary>
+/// The answer to a plant (how many lines the system prompt now carries and the stored ids of the planted documents) or
+/// to a delete (how many lines and which documents were removed).
+/// </summary>
+public sealed record PlantResponse(int SystemPromptLines, IReadOnlyList<string> Documents)
+{
+    /// <summary>
+    /// Chunks of planted documents the ingestion screen kept out of the embedded index (<c>id#chunk: reason</c>): they
+    /// can never be retrieved, so a case that relies on them tests the screen, not access control. Empty for stores that
+    /// do not report it.
+    /// </summary>
+    public IReadOnlyList<string> Quarantined { get; init; } = [];
+}

@@ -51,7 +51,7 @@ internal static class InstructedToolCalls
     /// </summary>
     private static Dictionary<string, object?>? FindArguments(string name, IReadOnlyList<string> instructions)
     {
-        var pattern = new Regex(@"(?<![\w-])" + Regex.Escape(name) + @"(?![\w-])", RegexOptions.CultureInvariant);
+        var pattern = new Regex(@"(?<![\w-])" + Regex.Escape(name) + @"(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         Dictionary<string, object?>? found = null;
         foreach (var text in instructions)
         {
