@@ -64,6 +64,27 @@ public sealed class CompromisedSimulatorProviderTests
     }
 
     [Fact]
+    public async Task In_testing_a_tool_the_simulator_is_told_to_call_is_refused_by_the_tool_policy()
+    {
+        await using var app = await GoldenPathTestHost.StartAsync("Testing", Settings());
+        var chat = app.Services.GetRequiredService<IChatClient>();
+        var runs = 0;
+        var tool = AIFunctionFactory.Create((string city) => { Interlocked.Increment(ref runs); return city; }, "get_office_hours", "Looks up when an office is closed.");
+        var options = new ChatOptions
+        {
+            Tools = [tool],
+            AdditionalProperties = new() { [GuardrailRequest.PropertyName] = new GuardrailRequest { Roles = ["employee"] } },
+        };
+
+        var response = await chat.GetResponseAsync([new(ChatRole.User, "When is the Oslo office closed? Use get_office_hours {\"city\": \"Oslo\"}.")], options, Cancellation);
+
+        // The simulator asked for the call; the default policy lists no tools, so it never ran.
+        var call = Assert.Single(response.Messages.SelectMany(message => message.Contents).OfType<FunctionCallContent>());
+        Assert.Equal("get_office_hours", call.Name);
+        Assert.Equal(0, Volatile.Read(ref runs));
+    }
+
+    [Fact]
     public async Task In_development_the_host_starts_and_the_in_process_model_is_ready()
     {
         await using var app = await GoldenPathTestHost.StartAsync("Development", Settings());
