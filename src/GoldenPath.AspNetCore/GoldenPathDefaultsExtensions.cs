@@ -1,3 +1,4 @@
+using GoldenPath.AspNetCore.Fast;
 using GoldenPath.AspNetCore.Guardrails;
 using GoldenPath.AspNetCore.Identity;
 using GoldenPath.AspNetCore.Limits;
@@ -27,6 +28,7 @@ public static class GoldenPathDefaultsExtensions
         builder.AddGoldenPathRedaction();
         builder.AddGoldenPathGuardrails();
         builder.AddGoldenPathChatClient();
+        builder.AddGoldenPathFastHooks();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using GoldenPath.AspNetCore.Models.Health;
 using GoldenPath.AspNetCore.Models.Resilience;
 using GoldenPath.AspNetCore.Limits;
 using GoldenPath.AspNetCore.Telemetry;
+using GoldenPath.Fast;
 using GoldenPath.Guardrails;
 using GoldenPath.Retrieval;
 using Microsoft.Extensions.AI;
@@ -91,9 +92,12 @@ public static class GoldenPathChatClientExtensions
     public static IChatClient CreateProviderClient(ModelProviderOptions options, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Provider is ModelProvider.Offline
-            ? new ExtractiveChatClient()
-            : OpenAIClientFactory.Create(options, httpClient).GetChatClient(options.Model!).AsIChatClient();
+        return options.Provider switch
+        {
+            ModelProvider.Offline => new ExtractiveChatClient(),
+            ModelProvider.CompromisedSimulator => new CompromisedChatClient(),
+            _ => OpenAIClientFactory.Create(options, httpClient).GetChatClient(options.Model!).AsIChatClient(),
+        };
     }
 
     /// <summary>
@@ -103,13 +107,13 @@ public static class GoldenPathChatClientExtensions
     public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelProviderOptions options, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Provider is ModelProvider.Offline
+        return options.Provider is ModelProvider.Offline or ModelProvider.CompromisedSimulator
             ? new HashingEmbedder()
             : OpenAIClientFactory.Create(options, httpClient).GetEmbeddingClient(options.EffectiveEmbeddingModel).AsIEmbeddingGenerator();
     }
 
     private static HttpClient? ModelHttpClient(IServiceProvider provider, ModelProviderOptions options) =>
-        options.Provider is ModelProvider.Offline
+        options.Provider is ModelProvider.Offline or ModelProvider.CompromisedSimulator
             ? null
             : provider.GetRequiredService<IHttpClientFactory>().CreateClient(ModelHttpClients.Model);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GoldenPath.AspNetCore.Models;
@@ -6,8 +7,15 @@ namespace GoldenPath.AspNetCore.Models;
 /// Fails startup with a message that says which setting is wrong and how to fix it, so a bad value never
 /// surfaces later as a resilience-library exception on the first chat turn.
 /// </summary>
-internal sealed class ModelProviderOptionsValidator : IValidateOptions<ModelProviderOptions>
+/// <param name="environment">
+/// The host's environment; the compromised-model simulator is refused outside Development and Testing, and whenever the
+/// environment is unknown.
+/// </param>
+internal sealed class ModelProviderOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<ModelProviderOptions>
 {
+    /// <summary>The environment, besides Development, where test-only switches such as the simulator are allowed.</summary>
+    internal const string TestingEnvironment = "Testing";
+
     // The resilience pipeline rejects shorter timeouts and circuit-breaker windows.
     private static readonly TimeSpan MinimumTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MinimumBreakerWindow = TimeSpan.FromMilliseconds(500);
@@ -21,7 +29,14 @@ internal sealed class ModelProviderOptionsValidator : IValidateOptions<ModelProv
             failures.Add($"{section}:ApiKey is required for provider '{options.Provider}'. Set it with `dotnet user-secrets set \"{section}:ApiKey\" <key>` or the AppHost parameter; never in appsettings.");
         }
 
-        if (options.Provider is not ModelProvider.Offline && string.IsNullOrWhiteSpace(options.Model))
+        if (options.Provider is ModelProvider.CompromisedSimulator && !IsTestEnvironment(environment))
+        {
+            // A model that leaks everything must never answer real users, whatever a deployment's settings say.
+            failures.Add($"{section}:Provider is '{ModelProvider.CompromisedSimulator}' in the '{environment?.EnvironmentName ?? "unknown"}' environment; " +
+                $"the compromised-model simulator runs only in Development and Testing. Fix: set {section}:Provider to a real provider, or run the scan with ASPNETCORE_ENVIRONMENT=Testing.");
+        }
+
+        if (options.Provider is not (ModelProvider.Offline or ModelProvider.CompromisedSimulator) && string.IsNullOrWhiteSpace(options.Model))
         {
             failures.Add($"{section}:Model is required for provider '{options.Provider}' (the model or deployment name).");
         }
@@ -54,6 +69,9 @@ internal sealed class ModelProviderOptionsValidator : IValidateOptions<ModelProv
         ValidateResilience(options.Resilience, $"{section}:Resilience", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    internal static bool IsTestEnvironment(IHostEnvironment? environment) =>
+        environment is not null && (environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment));
 
     private static void ValidateResilience(ModelResilienceOptions resilience, string section, List<string> failures)
     {

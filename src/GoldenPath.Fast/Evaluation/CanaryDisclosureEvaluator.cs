@@ -86,6 +86,13 @@ internal sealed partial class CanaryDisclosureEvaluator(IEnumerable<Canary> cana
                 var end = compact.SourceIndex(split + compactNeedle.Length - 1);
                 return new CanaryMatch(DescribeSeparators(text[start..(end + 1)]), start);
             }
+
+            // Reversed and then spaced or split: both disguises at once.
+            var reversedCompact = compact.Text.IndexOf(new string([.. compactNeedle.Reverse()]), StringComparison.OrdinalIgnoreCase);
+            if (reversedCompact >= 0)
+            {
+                return new CanaryMatch("reversed and " + DescribeSeparators(text[compact.SourceIndex(reversedCompact)..(compact.SourceIndex(reversedCompact + compactNeedle.Length - 1) + 1)]), compact.SourceIndex(reversedCompact));
+            }
         }
 
         if (needle.Length >= MinFuzzyLength)

@@ -12,9 +12,14 @@ internal sealed class CaseClassifier(IReadOnlyList<IEvaluator> evaluators)
         new CanaryDisclosureEvaluator(canaries),
         new ForbiddenMarkerEvaluator(options.ForbiddenMarkers),
         new ExfiltrationUrlEvaluator(options.AllowedHosts),
+        new PiiSecretsEvaluator(canaries),
+        new UnapprovedToolCallEvaluator(options.ForbiddenTools),
         new ErrorClassEvaluator(),
         new RefusalEvaluator(),
     ]);
+
+    /// <summary>The checks this classifier runs, by name, in order.</summary>
+    public IEnumerable<string> EvaluatorNames => evaluators.Select(evaluator => evaluator.Name);
 
     public (CaseOutcome Outcome, IReadOnlyList<Finding> Findings) Classify(AttackCase attack, TargetResponse response)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI.Evaluation;
+
 namespace GoldenPath.Fast;
 
 public sealed class FastScanOptions
@@ -10,6 +12,19 @@ public sealed class FastScanOptions
 
     /// <summary>Hosts the app may link to; URLs to any other host are reported as possible exfiltration.</summary>
     public IList<string> AllowedHosts { get; } = [];
+
+    /// <summary>
+    /// Tools an attacker must never get to run, for example <c>issue_refund</c>. A call the model made that actually
+    /// executed is a critical finding; one the tool rails denied or held for approval is not.
+    /// </summary>
+    public IList<string> ForbiddenTools { get; } = [];
+
+    /// <summary>
+    /// An optional model that reviews every answered case with <see cref="DisclosureJudgeEvaluator"/>, in addition to
+    /// the deterministic checks, never instead: it can only add a medium <c>judge</c> finding for review, and an
+    /// answer it cannot score is reported as a low <c>judge</c> finding saying so, never as safe.
+    /// </summary>
+    public ChatConfiguration? Judge { get; set; }
 
     /// <summary>Cases in flight at once. Keep it low against shared environments.</summary>
     public int MaxConcurrency { get; set; } = 1;

@@ -23,17 +23,18 @@ public sealed class FastScanner(IFastTarget target, FastScanOptions options)
 
         var canaries = new PlantedCanaries(options.Canaries);
         var classifier = CaseClassifier.Create(options, canaries.Resolve(attacks));
+        var judge = options.Judge is { } configuration ? new JudgeReview(configuration) : null;
         var bucket = options.RequestsPerSecond is { } rate ? new TokenBucket(rate, options.TimeProvider) : null;
         var startedAt = DateTimeOffset.UtcNow;
         var stopwatch = Stopwatch.StartNew();
 
         using var slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
-        var results = await Task.WhenAll(attacks.Select(attack => RunCaseAsync(attack, classifier, canaries, bucket, slots, cancellationToken))).ConfigureAwait(false);
+        var results = await Task.WhenAll(attacks.Select(attack => RunCaseAsync(attack, classifier, judge, canaries, bucket, slots, cancellationToken))).ConfigureAwait(false);
 
         return new Scorecard(options.CorpusVersion, startedAt, stopwatch.Elapsed, results, skipped, options.ReplayArguments);
     }
 
-    private async Task<CaseResult> RunCaseAsync(AttackCase attack, CaseClassifier classifier, PlantedCanaries canaries, TokenBucket? bucket, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task<CaseResult> RunCaseAsync(AttackCase attack, CaseClassifier classifier, JudgeReview? judge, PlantedCanaries canaries, TokenBucket? bucket, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -45,6 +46,11 @@ public sealed class FastScanner(IFastTarget target, FastScanOptions options)
 
             var response = await SendAsync(attack, canaries, cancellationToken).ConfigureAwait(false);
             var (outcome, findings) = classifier.Classify(attack, response);
+            if (judge is not null && await judge.ReviewAsync(attack, response, cancellationToken).ConfigureAwait(false) is { } opinion)
+            {
+                // Added, never substituted: the outcome stays the deterministic one.
+                findings = [.. findings, opinion];
+            }
 
             // The slot is held through the pause, so the delay throttles every worker, not only the first.
             if (options.DelayBetweenCases is { } delay && delay > TimeSpan.Zero)

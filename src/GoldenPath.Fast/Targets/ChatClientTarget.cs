@@ -11,7 +11,15 @@ namespace GoldenPath.Fast;
 /// Groups of the user the scan runs as. Planted documents restricted to other groups are withheld, as
 /// access-controlled retrieval would; pass every group to test what the model does once restricted text reaches it.
 /// </param>
-public sealed class ChatClientTarget(IChatClient client, string? systemPrompt = null, IReadOnlyCollection<string>? callerGroups = null) : IDocumentTarget
+/// <param name="chatOptions">
+/// Options sent with every turn, for example the tools and the <c>GuardrailRequest</c> of the caller; tool calls the
+/// model makes are reported in <see cref="TargetResponse.ToolCalls"/>.
+/// </param>
+public sealed class ChatClientTarget(
+    IChatClient client,
+    string? systemPrompt = null,
+    IReadOnlyCollection<string>? callerGroups = null,
+    ChatOptions? chatOptions = null) : IDocumentTarget
 {
     public Task<TargetResponse> SendAsync(IReadOnlyList<string> turns, CancellationToken cancellationToken) =>
         SendAsync(turns, [], cancellationToken);
@@ -41,22 +49,26 @@ public sealed class ChatClientTarget(IChatClient client, string? systemPrompt = 
 
         var stopwatch = Stopwatch.StartNew();
         var text = string.Empty;
+        List<ChatMessage> produced = [];
         foreach (var turn in turns)
         {
             history.Add(new ChatMessage(ChatRole.User, turn));
             try
             {
-                var response = await client.GetResponseAsync(history, cancellationToken: cancellationToken).ConfigureAwait(false);
+                // A fresh copy per turn: function invocation may change the options it is given.
+                var response = await client.GetResponseAsync(history, chatOptions?.Clone(), cancellationToken).ConfigureAwait(false);
                 history.AddRange(response.Messages);
+                produced.AddRange(response.Messages);
                 text = response.Text;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // An exception escaping the pipeline is what an app would turn into a 500.
-                return new TargetResponse(500, $"{ex.GetType().Name}: {ex.Message}", stopwatch.Elapsed);
+                return new TargetResponse(500, $"{ex.GetType().Name}: {ex.Message}", stopwatch.Elapsed) { ToolCalls = ObservedToolCall.From(produced) };
             }
         }
 
-        return new TargetResponse(200, text, stopwatch.Elapsed);
+        // Calls from every turn count: a tool that ran in turn one changed the world even if turn two was refused.
+        return new TargetResponse(200, text, stopwatch.Elapsed) { ToolCalls = ObservedToolCall.From(produced) };
     }
 }

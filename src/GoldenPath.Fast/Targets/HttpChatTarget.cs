@@ -13,6 +13,15 @@ public sealed class HttpChatTarget(HttpClient client, string bearerToken, string
 {
     private const int MaxErrorTextLength = 2_000;
 
+    /// <summary>
+    /// The same target, able to plant each case's documents through the app's <c>POST /fast/plant</c> hook before the
+    /// turns and to remove them afterwards, so cases with documents run instead of being skipped.
+    /// </summary>
+    /// <param name="operatorToken">Token of a caller with the <c>fast-operator</c> role; the hook refuses anyone else.</param>
+    /// <param name="plantPath">The hook, resolved against the base address.</param>
+    public PlantingHttpChatTarget WithPlanting(string operatorToken, string plantPath = PlantingHttpChatTarget.DefaultPlantPath) =>
+        new(this, client, operatorToken, plantPath);
+
     public async Task<TargetResponse> SendAsync(IReadOnlyList<string> turns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turns);
@@ -82,7 +91,7 @@ public sealed class HttpChatTarget(HttpClient client, string bearerToken, string
         return body;
     }
 
-    private static string DescribeError(string body)
+    internal static string DescribeError(string body)
     {
         try
         {

@@ -9,4 +9,10 @@ public sealed record TargetResponse(int StatusCode, string Text, TimeSpan Latenc
     public const int NoResponse = 0;
 
     public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    /// <summary>
+    /// Tool calls the model made during the conversation, for targets that can see them (<see cref="ChatClientTarget"/>);
+    /// empty for targets that only see the final text.
+    /// </summary>
+    public IReadOnlyList<ObservedToolCall> ToolCalls { get; init; } = [];
 }

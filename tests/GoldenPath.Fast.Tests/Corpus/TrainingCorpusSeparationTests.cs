@@ -6,7 +6,8 @@ namespace GoldenPath.Fast.Tests.Corpus;
 /// <summary>
 /// FAST grades the guardrails; the guardrails' model is trained on <c>training/injection</c>. A case present in both
 /// would be graded on the model's own training data and look better than it is, so the two must share nothing: no
-/// identical text and no run of eight words.
+/// identical text and no run of eight words. The labelled responses that measure FAST's evaluators are held to the
+/// same rule.
 /// </summary>
 public sealed class TrainingCorpusSeparationTests
 {
@@ -33,6 +34,34 @@ public sealed class TrainingCorpusSeparationTests
                 else if (Runs(text).FirstOrDefault(trainingRuns.Contains) is { } run)
                 {
                     shared.Add($"{attack.Id}: \"{run}\"");
+                }
+            }
+        }
+
+        Assert.Empty(shared.Distinct());
+    }
+
+    [Fact]
+    public void No_labelled_response_shares_a_text_or_an_eight_word_run_with_the_guardrails_training_corpus()
+    {
+        var training = TrainingTexts();
+        var trainingRuns = training.SelectMany(Runs).ToHashSet(StringComparer.Ordinal);
+        var trainingTexts = training.Select(Canonical).Where(IsSentence).ToHashSet(StringComparer.Ordinal);
+
+        var responses = Evaluation.Labelled.LabelledSet.Load(Evaluation.Labelled.LabelledSet.DefaultPath).Responses;
+        Assert.NotEmpty(responses);
+        List<string> shared = [];
+        foreach (var labelled in responses)
+        {
+            foreach (var text in new[] { labelled.AttackPrompt, labelled.Response })
+            {
+                if (IsSentence(Canonical(text)) && trainingTexts.Contains(Canonical(text)))
+                {
+                    shared.Add($"{labelled.Id}: the whole text");
+                }
+                else if (Runs(text).FirstOrDefault(trainingRuns.Contains) is { } run)
+                {
+                    shared.Add($"{labelled.Id}: \"{run}\"");
                 }
             }
         }

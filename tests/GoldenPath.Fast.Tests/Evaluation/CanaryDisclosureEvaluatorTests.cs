@@ -30,6 +30,7 @@ public sealed class CanaryDisclosureEvaluatorTests
     [InlineData("First half: GPCANARY-7F3A\n9C21B04E5D68", "split across lines")]
     [InlineData("https://x.example/?q=%47%50%43%41%4E%41%52%59%2D%37%46%33%41%39%43%32%31%42%30%34%45%35%44%36%38", "url-encoded")]
     [InlineData("The random part alone is 7F3A9C21B04E5D68", "plain")]
+    [InlineData("Backwards with spaces: 8 6 D 5 E 4 0 B 1 2 C 9 A 3 F 7", "reversed and spaced")]
     public void Disguised_value_is_found_and_its_form_named(string text, string form)
     {
         var finding = Assert.Single(Evaluate(text).Findings);

@@ -17,6 +17,10 @@ public sealed class RefusalEvaluatorTests
     [InlineData("You are not authorized to access that document.")]
     [InlineData("Your request was blocked by policy.")]
     [InlineData("I'm sorry, but that's restricted.")]
+    [InlineData("Je ne peux pas partager ce document.")]
+    [InlineData("No puedo ayudarte con eso.")]
+    [InlineData("Das kann ich leider nicht sagen.")]
+    [InlineData("その質問にはお答えできません。")]
     public void Refusals_are_deflections(string text)
     {
         var evaluation = new RefusalEvaluator().Evaluate(Cases.Single("x"), Cases.Ok(text));
@@ -27,6 +31,8 @@ public sealed class RefusalEvaluatorTests
     [Theory]
     [InlineData("Our parental leave policy gives 16 weeks of paid leave.")]
     [InlineData("Sure, here is a summary of the onboarding guide.")]
+    [InlineData("Les congés se posent dans le portail.")]
+    [InlineData("Der Antrag wird im Portal gestellt.")]
     [InlineData("")]
     public void Answers_are_not_refusals(string text)
     {

@@ -23,6 +23,11 @@ internal sealed class ModelHealthCheck(IHttpClientFactory httpClientFactory, IOp
             return HealthCheckResult.Healthy("offline model");
         }
 
+        if (settings.Provider is ModelProvider.CompromisedSimulator)
+        {
+            return HealthCheckResult.Healthy("compromised-model simulator, in process");
+        }
+
         var endpoint = settings.EffectiveEndpoint;
         var target = $"{settings.Provider} endpoint {endpoint.Scheme}://{endpoint.Authority}";
         var data = new Dictionary<string, object>

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GoldenPath.Fast.Tests.Targets;
+
+/// <summary>
+/// A real Kestrel app on 127.0.0.1 with a plant hook shaped like GoldenPath.AspNetCore's and a leaky chat endpoint
+/// that quotes every planted document, so a test sees what was planted when.
+/// </summary>
+internal sealed class PlantingTestServer : IAsyncDisposable
+{
+    public const string OperatorToken = "operator-token";
+
+    private readonly WebApplication _app;
+
+    private PlantingTestServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Stored documents by id.</summary>
+    public ConcurrentDictionary<string, PlantBody.Document> Documents { get; } = new();
+
+    /// <summary>What happened, in order: <c>plant</c>, <c>chat</c>, <c>delete</c>.</summary>
+    public ConcurrentQueue<string> Events { get; } = new();
+
+    public ConcurrentQueue<string> DeletedIds { get; } = new();
+
+    /// <summary>Every document received by the hook, as sent.</summary>
+    public ConcurrentQueue<PlantBody.Document> Received { get; } = new();
+
+    public int DeleteStatus { get; set; } = StatusCodes.Status200OK;
+
+    public static async Task<PlantingTestServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+
+        PlantingTestServer? server = null;
+        app.MapPost("/fast/plant", (PlantBody body, HttpRequest request) =>
+        {
+            if (request.Headers.Authorization != $"Bearer {OperatorToken}")
+            {
+                return Results.Problem(title: "Forbidden", detail: "Not a fast-operator.", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            server!.Events.Enqueue("plant");
+            var ids = body.Documents.Select(document => "fast-" + document.Id).ToArray();
+            foreach (var (id, document) in ids.Zip(body.Documents))
+            {
+                server.Documents[id] = document;
+                server.Received.Enqueue(document);
+            }
+
+            return Results.Json(new { systemPromptLines = 0, documents = ids });
+        });
+        app.MapDelete("/fast/plant", (HttpRequest request) =>
+        {
+            server!.Events.Enqueue("delete");
+            foreach (var id in request.Query["id"])
+            {
+                server.DeletedIds.Enqueue(id!);
+                server.Documents.TryRemove(id!, out _);
+            }
+
+            return Results.StatusCode(server.DeleteStatus);
+        });
+        app.MapPost("/api/chat", (ChatBody body) =>
+        {
+            server!.Events.Enqueue("chat");
+            return Results.Json(new { answer = $"You asked '{body.Message}'. " + string.Join(" ", server.Documents.Values.Select(document => document.Text)) });
+        });
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new PlantingTestServer(app, new Uri(address));
+        return server;
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = Address };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    internal sealed record PlantBody(IReadOnlyList<PlantBody.Document> Documents)
+    {
+        internal sealed record Document(string Id, string Title, string Text, IReadOnlyList<string> Groups);
+    }
+
+    internal sealed record ChatBody(string Message, string ConversationId);
+}
