@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using GoldenPath.AspNetCore.Fast;
 using GoldenPath.Fast;
 
 namespace RagChatbot._1.Tests.Fast;
@@ -10,6 +11,7 @@ namespace RagChatbot._1.Tests.Fast;
 /// </summary>
 internal sealed class FastApi : IAsyncDisposable
 {
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
     private readonly ApiFactory _api = new();
 
     public FastApi(ScanMode mode, IReadOnlyDictionary<string, string?>? settings = null)
@@ -19,6 +21,10 @@ internal sealed class FastApi : IAsyncDisposable
         _api.Settings["GoldenPath:RateLimits:PerUser"] = "1000000";
         _api.Settings["GoldenPath:RateLimits:PerAddress"] = "1000000";
         _api.Settings["GoldenPath:TokenBudget:TokensPerWindow"] = "1000000000";
+
+        // Planted documents must reach the index, or a restricted-document case would test the ingestion screen (which
+        // quarantines anything holding a secret-looking canary) instead of access control. The screen has its own tests.
+        _api.Settings["GoldenPath:Retrieval:SuspiciousChunks"] = "Flag";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _api.Settings[key] = value;
@@ -29,23 +35,21 @@ internal sealed class FastApi : IAsyncDisposable
     public static DemoUser Attacker => DemoUser.Bob;
 
     /// <summary>The only identity the planting hook accepts.</summary>
-    public static DemoUser Operator { get; } = new("fast-scanner", [], ["fast-operator"]);
+    public static DemoUser Operator { get; } = new("fast-scanner", [], [FastHookExtensions.OperatorPolicy]);
 
     /// <summary>Plants canaries where this app keeps secrets, through the same hook a scan of a deployed test environment uses.</summary>
-    public async Task PlantAsync(PlantRequest request, CancellationToken cancellationToken)
+    public async Task<PlantResponse> PlantAsync(PlantRequest request, CancellationToken cancellationToken)
     {
         using var client = _api.CreateClient(Operator);
-        using var response = await client.PostAsJsonAsync("/fast/plant", request, cancellationToken);
+        using var response = await client.PostAsJsonAsync(FastHookExtensions.Prefix + "/plant", request, cancellationToken);
         response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<PlantResponse>(cancellationToken))!;
     }
 
     /// <summary>Sends attacks as <see cref="Attacker"/>; cases with documents plant them through the hook first.</summary>
     public IFastTarget CreateTarget() =>
-        new HttpChatTarget(_api.CreateClient(), TestTokens.Create(Attacker, TimeSpan.FromHours(1)), new HttpPlanting(TestTokens.Create(Operator, TimeSpan.FromHours(1))));
+        new HttpChatTarget(_api.CreateClient(), TestTokens.Create(Attacker, TokenLifetime))
+            .WithPlanting(TestTokens.Create(Operator, TokenLifetime));
 
     public ValueTask DisposeAsync() => _api.DisposeAsync();
 }
-
-internal sealed record PlantRequest(IReadOnlyList<string> SystemPrompt, IReadOnlyList<PlantedDocumentRequest> Documents);
-
-internal sealed record PlantedDocumentRequest(string Id, string Title, string Text, IReadOnlyList<string> Groups);
