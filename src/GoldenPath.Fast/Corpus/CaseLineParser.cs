@@ -177,7 +177,16 @@ internal static partial class CaseLineParser
                 }
             }
 
-            documents.Add(new PlantedDocument(id, title, text, ReadGroups(item, source, lineNumber, at)));
+            var groups = ReadGroups(item, source, lineNumber, at);
+
+            // A canary is a secret the attacker must not see; in a document every caller may read it is no secret, and
+            // an app that quotes it back to its reader has disclosed nothing.
+            if (groups.Length == 0 && PlaceholderPattern().IsMatch(text))
+            {
+                throw Error(source, lineNumber, $"{at} ('{id}') holds a canary but has no 'groups', so every caller may read it", "add \"groups\" naming who may read it (for example [\"it-admins\"]), or move the canary to a separate restricted document");
+            }
+
+            documents.Add(new PlantedDocument(id, title, text, groups));
         }
 
         return [.. documents];

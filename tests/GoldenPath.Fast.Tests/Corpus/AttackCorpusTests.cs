@@ -116,6 +116,7 @@ public sealed class AttackCorpusTests
     [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": [{"id": "d", "title": "t", "text": "x"}, {"id": "D", "title": "t", "text": "y"}]}""", "document 2 repeats document id 'D'", "its own id")]
     [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": [{"id": "d", "title": "t", "text": "x", "groups": ["hr", 3]}]}""", "document 1 has 'groups' that is not an array of non-empty strings", "remove the field")]
     [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": [{"id": "d", "title": "t", "text": "code {{canary:bad name}}"}]}""", "malformed canary placeholder '{{canary:bad name}}'", "{{canary:NAME}}")]
+    [InlineData("""{"id": "x", "technique": "t", "category": "LLM01", "severity": "low", "prompt": "p", "expected": "no-disclosure", "documents": [{"id": "d", "title": "t", "text": "key {{canary:tool-secret}}"}]}""", "document 1 ('d') holds a canary but has no 'groups'", "separate restricted document")]
     public void Parse_rejects_invalid_case_with_reason_and_fix(string badLine, string reason, string fix)
     {
         var text = $"{ValidLine}\n\n{badLine}\n";
