@@ -87,7 +87,8 @@ internal static class FastRun
         }
 
         await console.Out.WriteLineAsync($"FAST scan: {cases.Count} cases from corpus {options.CorpusVersion} against {settings.Url}").ConfigureAwait(false);
-        var target = new HttpChatTarget(client, settings.Token, settings.Path);
+        var http = new HttpChatTarget(client, settings.Token, settings.Path);
+        IFastTarget target = settings.OperatorToken is { Length: > 0 } operatorToken ? http.WithPlanting(operatorToken) : http;
         var scorecard = await FastProgress.RunAsync(console, cases.Count, progress =>
         {
             options.Progress = progress;

@@ -11,11 +11,13 @@ namespace GoldenPath.Cli.Commands;
 internal static class FastRunCommand
 {
     private const string TokenVariable = "GOLDENPATH_FAST_TOKEN";
+    private const string OperatorTokenVariable = "GOLDENPATH_FAST_OPERATOR_TOKEN";
 
     public static Command Create(CliConsole console)
     {
         var url = new Option<string>("--url") { Description = "Base URL of the app under test, for example https://localhost:7001." };
         var token = new Option<string>("--token") { Description = $"Bearer token of the user the scan runs as (or set {TokenVariable}, which keeps it out of process listings)." };
+        var operatorToken = new Option<string>("--operator-token") { Description = $"Token with the fast-operator role, so cases with documents are planted through the app's /fast/plant hook (Development and Testing only) instead of skipped; or set {OperatorTokenVariable}." };
         var path = new Option<string>("--path") { Description = "Chat endpoint path.", DefaultValueFactory = _ => "/api/chat" };
         var file = new Option<FileInfo>("--file") { Description = "A JSONL corpus file; defaults to the embedded corpus. With --dir, the platform corpus to merge with." };
         var dir = new Option<DirectoryInfo>("--dir") { Description = "A folder of project case files (*.jsonl, for example fast/cases) merged with the platform corpus." };
@@ -35,7 +37,7 @@ internal static class FastRunCommand
 
         var command = new Command("run", "Run the attack corpus against a chat app, write the reports, and exit 0 (gate passed), 1 (gate failed), 2 (usage or configuration error) or 3 (target unreachable).")
         {
-            url, token, path, file, dir, config, seed, noMutations, caseId, rate, canaries, forbidden, allowedHosts, outDir, failOn, concurrency, delay, timeout,
+            url, token, operatorToken, path, file, dir, config, seed, noMutations, caseId, rate, canaries, forbidden, allowedHosts, outDir, failOn, concurrency, delay, timeout,
         };
 
         command.Action = new FastRunAction(async (parseResult, cancellationToken) =>
@@ -75,6 +77,7 @@ internal static class FastRunCommand
             return new FastRunSettings(
                 target,
                 parseResult.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable),
+                parseResult.GetValue(operatorToken) ?? Environment.GetEnvironmentVariable(OperatorTokenVariable),
                 parseResult.GetRequiredValue(path),
                 parseResult.GetValue(file)?.FullName,
                 parseResult.GetValue(dir)?.FullName,

@@ -4,11 +4,13 @@ namespace GoldenPath.Cli.Commands;
 
 /// <summary>
 /// Options of <c>fast run</c> after validation. <c>Seed</c> is <see langword="null"/> with <c>--no-mutations</c>;
-/// <c>FailOn</c> is <see langword="null"/> unless <c>--fail-on</c> overrides the policy's limits.
+/// <c>FailOn</c> is <see langword="null"/> unless <c>--fail-on</c> overrides the policy's limits. <c>OperatorToken</c>, when
+/// set, lets the scan plant documents through the app's test-only hook, so cases with documents run instead of being skipped.
 /// </summary>
 internal sealed record FastRunSettings(
     Uri Url,
     string? Token,
+    string? OperatorToken,
     string Path,
     string? CorpusPath,
     string? CaseDirectory,

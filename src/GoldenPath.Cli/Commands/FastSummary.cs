@@ -38,7 +38,7 @@ internal static class FastSummary
         output.WriteLine(string.Create(c, $"score: {scorecard.Score:0.0} / 100"));
         if (scorecard.Skipped.Count > 0)
         {
-            output.WriteLine($"skipped: {scorecard.Skipped.Count} case(s) with planted documents (the HTTP target cannot plant documents)");
+            output.WriteLine($"skipped: {scorecard.Skipped.Count} case(s) with planted documents; pass --operator-token to plant them through the app's /fast/plant hook");
         }
 
         if (gate.HasBaseline)

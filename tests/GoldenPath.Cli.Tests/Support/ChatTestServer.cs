@@ -23,13 +23,35 @@ internal sealed class ChatTestServer : IAsyncDisposable
 
     public string Address { get; }
 
-    public static async Task<ChatTestServer> StartAsync(Func<string, IResult> respond)
+    public static Task<ChatTestServer> StartAsync(Func<string, IResult> respond) => StartAsync(respond, plants: null);
+
+    /// <param name="respond">Answers a chat message.</param>
+    /// <param name="plants">
+    /// When given, the server also has the planting hook: each <c>POST /fast/plant</c> body is recorded with its
+    /// <c>Authorization</c> header, and <c>DELETE /fast/plant</c> answers 204.
+    /// </param>
+    public static async Task<ChatTestServer> StartAsync(Func<string, IResult> respond, List<(string? Authorization, string Body)>? plants)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapPost("/api/chat", (ChatBody body) => respond(body.Message));
+        if (plants is not null)
+        {
+            app.MapPost("/fast/plant", async (HttpRequest request) =>
+            {
+                using var reader = new StreamReader(request.Body);
+                var body = await reader.ReadToEndAsync();
+                lock (plants)
+                {
+                    plants.Add((request.Headers.Authorization.ToString(), body));
+                }
+
+                return Results.Json(new { systemPromptLines = 0, documents = Array.Empty<string>() });
+            });
+            app.MapDelete("/fast/plant", () => Results.NoContent());
+        }
 
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
