@@ -2,71 +2,86 @@ namespace GoldenPath.Guardrails.Training;
 
 /// <summary>
 /// Maps a margin to the probability the rail combines with the signatures: sigmoid(Scale * margin + Offset).
-/// Fitted on out-of-fold margins of the train split in two steps: Platt scaling, so the probability means what it
-/// says, then a shift to the smallest offset that keeps benign false blocks and flags under their budgets, since the
-/// noisy-OR with the signatures must not turn two weak cues on a harmless text into a block.
+/// Fitted on out-of-fold margins of the train split. The offset is the most lenient one that keeps benign false
+/// blocks and flags under their budgets, since the noisy-OR with the signatures must not turn two weak cues on a
+/// harmless text into a block. The scale decides how far apart the flag and block points sit on the margin axis:
+/// a shallow slope spends the flag budget long before the block budget, so each scale of a fixed grid is tried
+/// and the one that blocks the most out-of-fold attacks within both budgets wins.
 /// </summary>
 internal static class Calibration
 {
-    private const double ShiftStep = 0.05;
-    private const int MaxShiftSteps = 400;
+    private const int ScaleSteps = 48;
+    private const double MinScale = 0.05;
+    private const double MaxScale = 20;
+    private const double OffsetMargin = 40;
+    private const int OffsetBisections = 48;
 
     public static (float Scale, float Offset) Fit(IReadOnlyList<OutOfFoldScore> scores, TrainingSettings settings)
     {
         var benign = scores.Where(s => !s.IsAttack).ToList();
+        var attacks = scores.Where(s => s.IsAttack).ToList();
 
         // What the signatures alone already block or flag is not the model's doing; the budgets are for what it adds.
-        var blockedBySignatures = benign.Count(s => s.SignatureScore >= settings.BlockThreshold);
-        var flaggedBySignatures = benign.Count(s => s.SignatureScore >= settings.FlagThreshold);
-        var (scale, offset) = Platt(scores);
-        var shifted = offset;
-        for (var step = 0; step <= MaxShiftSteps; step++)
+        var maxBlocked = benign.Count(s => s.SignatureScore >= settings.BlockThreshold) + (int)Math.Floor(benign.Count * settings.MaxBenignBlockRate);
+        var maxFlagged = benign.Count(s => s.SignatureScore >= settings.FlagThreshold) + (int)Math.Floor(benign.Count * settings.MaxBenignFlagRate);
+
+        // Offsets beyond the largest margin times the scale change nothing, so that bounds the search.
+        var largestMargin = scores.Count == 0 ? 0 : scores.Max(s => Math.Abs(s.Margin));
+        var best = (Scale: MinScale, Offset: -OffsetMargin, Blocked: -1);
+        for (var step = 0; step <= ScaleSteps; step++)
         {
-            shifted = offset - (step * ShiftStep);
-            var blocked = benign.Count(s => s.Combined(scale, shifted) >= settings.BlockThreshold) - blockedBySignatures;
-            var flagged = benign.Count(s => s.Combined(scale, shifted) >= settings.FlagThreshold) - flaggedBySignatures;
-            if (blocked <= benign.Count * settings.MaxBenignBlockRate && flagged <= benign.Count * settings.MaxBenignFlagRate)
+            // Held as floats, like the model file, so the budgets hold for the stored model too.
+            var scale = (double)(float)(MinScale * Math.Pow(MaxScale / MinScale, (double)step / ScaleSteps));
+            var range = (scale * largestMargin) + OffsetMargin;
+            if (MostLenientOffset(benign, scale, range, maxBlocked, maxFlagged, settings) is not { } offset)
             {
-                break;
+                continue;
+            }
+
+            var blocked = attacks.Count(s => s.Combined(scale, offset) >= settings.BlockThreshold);
+
+            // Ties keep the shallower slope: the same catch with smoother probabilities.
+            if (blocked > best.Blocked)
+            {
+                best = (scale, offset, blocked);
             }
         }
 
-        return ((float)scale, (float)shifted);
+        return ((float)best.Scale, (float)best.Offset);
     }
 
     /// <summary>
-    /// Logistic regression of the label on the margin (two parameters), by an exhaustive grid over a bounded range.
-    /// Newton's method diverges when the out-of-fold margins are nearly separable; a grid cannot, and it is
-    /// deterministic. The scale stays between 0.01 and 20, so the probability keeps a usable slope.
+    /// The highest offset at which benign blocks and flags stay within their limits, or null when even the lowest
+    /// offset cannot keep them (the signatures alone would then be over budget). Both counts only grow with the
+    /// offset, so bisection finds it; the result is rounded down to a float so the stored model keeps the guarantee.
     /// </summary>
-    private static (double Scale, double Offset) Platt(IReadOnlyList<OutOfFoldScore> scores)
+    private static double? MostLenientOffset(List<OutOfFoldScore> benign, double scale, double range, int maxBlocked, int maxFlagged, TrainingSettings settings)
     {
-        var best = (Scale: 1.0, Offset: 0.0);
-        var bestLoss = double.MaxValue;
-        for (var i = 0; i <= 80; i++)
+        bool WithinBudget(double offset) =>
+            benign.Count(s => s.Combined(scale, offset) >= settings.BlockThreshold) <= maxBlocked &&
+            benign.Count(s => s.Combined(scale, offset) >= settings.FlagThreshold) <= maxFlagged;
+
+        var low = -range;
+        var high = range;
+        if (!WithinBudget(low))
         {
-            var scale = 0.01 * Math.Pow(2000, i / 80.0);
-            for (var j = 0; j <= 160; j++)
+            return null;
+        }
+
+        for (var i = 0; i < OffsetBisections; i++)
+        {
+            var middle = (low + high) / 2;
+            if (WithinBudget(middle))
             {
-                var offset = -20 + (j * 0.25);
-                var loss = 0.0;
-                foreach (var score in scores)
-                {
-                    var z = (scale * score.Margin) + offset;
-
-                    // log(1 + e^-z) for attacks, log(1 + e^z) for benign, computed without overflow.
-                    var signed = score.IsAttack ? -z : z;
-                    loss += signed > 0 ? signed + Math.Log(1 + Math.Exp(-signed)) : Math.Log(1 + Math.Exp(signed));
-                }
-
-                if (loss < bestLoss)
-                {
-                    bestLoss = loss;
-                    best = (scale, offset);
-                }
+                low = middle;
+            }
+            else
+            {
+                high = middle;
             }
         }
 
-        return best;
+        var rounded = (float)low;
+        return rounded > low ? MathF.BitDecrement(rounded) : rounded;
     }
 }

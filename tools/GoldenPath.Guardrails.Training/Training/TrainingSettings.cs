@@ -7,7 +7,11 @@ internal sealed record TrainingSettings
 
     public int WindowStride { get; init; } = 200;
 
-    public float L2Regularization { get; init; } = 0.0001f;
+    /// <summary>
+    /// Strong enough that no single rare n-gram carries a text: with 0.0001 the model fitted every train text and
+    /// scored near zero on a third of the attacks it had not seen. Chosen by cross-validation on the train split.
+    /// </summary>
+    public float L2Regularization { get; init; } = 0.01f;
 
     public float L1Regularization { get; init; } = 0f;
 

@@ -10,7 +10,11 @@ namespace GoldenPath.Guardrails;
 /// </summary>
 internal static class InjectionModelFile
 {
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// Names the featurizer as well as the layout: weights only mean something for the features they were trained
+    /// on. Version 2 weights words, splits ideographic text into characters and floors the vector length.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     private static ReadOnlySpan<byte> Magic => "GPIM"u8;
 

@@ -6,9 +6,20 @@ namespace GoldenPath.Guardrails;
 /// count), plus word unigrams and bigrams. Features are hashed with FNV-1a (32 bit), which is stable across
 /// processes and platforms, so a model trained once scores the same everywhere. One pass, no allocation.
 /// </summary>
+/// <remarks>
+/// Word features count <see cref="WordWeight"/> times: a window has about five character grams per word, so at
+/// equal weight the spelling of the topic words drowned out the phrasing ("without asking", "on my behalf") that
+/// carries over to attacks worded differently. Chinese and Japanese do not separate words with spaces, so each
+/// ideograph or kana is a word of its own there and the bigrams become character pairs, which is roughly what a
+/// word is in those scripts; a whole run would be one word that never repeats. Both choices were made by
+/// cross-validation on the train split.
+/// </remarks>
 internal static class NgramFeaturizer
 {
     public const int BucketBits = 18;
+
+    /// <summary>How many times each word unigram and bigram is counted.</summary>
+    public const int WordWeight = 3;
 
     private const uint OffsetBasis = 2166136261;
     private const uint Prime = 16777619;
@@ -18,8 +29,11 @@ internal static class NgramFeaturizer
     private const uint WordSeed = OffsetBasis ^ 0x5bd1e995;
     private const char PairSeparator = '\u0001';
 
-    /// <summary>An upper bound on the distinct features of a window of <paramref name="length"/> characters.</summary>
-    public static int MaxFeatures(int length) => (3 * length) + 8;
+    /// <summary>
+    /// An upper bound on the distinct features of a window of <paramref name="length"/> characters: two character
+    /// grams per position, and up to one word (plus its bigram) per character in ideographic text.
+    /// </summary>
+    public static int MaxFeatures(int length) => (4 * length) + 8;
 
     /// <summary>Adds the counts of every feature of <paramref name="window"/> to <paramref name="vector"/>.</summary>
     public static void Featurize(ReadOnlySpan<char> window, FeatureVector vector)
@@ -59,24 +73,31 @@ internal static class NgramFeaturizer
                 continue;
             }
 
-            var start = i;
-            while (i < window.Length && char.IsLetterOrDigit(window[i]))
+            var start = i++;
+            if (!IsIdeographic(window[start]))
             {
-                i++;
+                while (i < window.Length && char.IsLetterOrDigit(window[i]) && !IsIdeographic(window[i]))
+                {
+                    i++;
+                }
             }
 
             var word = window[start..i];
             var hash = Hash(WordSeed, word);
-            vector.Add(Bucket(hash));
+            vector.Add(Bucket(hash), WordWeight);
             if (havePrevious)
             {
-                vector.Add(Bucket(Hash(Step(previous, PairSeparator), word)));
+                vector.Add(Bucket(Hash(Step(previous, PairSeparator), word)), WordWeight);
             }
 
             previous = hash;
             havePrevious = true;
         }
     }
+
+    /// <summary>Kana and CJK ideographs: scripts written without spaces, where one character is the useful word unit.</summary>
+    private static bool IsIdeographic(char c) =>
+        c is (>= '\u3040' and <= '\u30ff') or (>= '\u3400' and <= '\u4dbf') or (>= '\u4e00' and <= '\u9fff') or (>= '\uf900' and <= '\ufaff');
 
     private static char At(ReadOnlySpan<char> window, int index) =>
         (uint)index < (uint)window.Length ? window[index] : ' ';
