@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace RagChatbot._1.Tests;
 
@@ -23,6 +24,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     /// <summary>The host environment; Testing unless a test is about what production refuses.</summary>
     public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>An extra log sink, e.g. to read why startup failed.</summary>
+    public ILoggerProvider? Logs { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,6 +48,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+        if (Logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
+
         builder.ConfigureTestServices(services =>
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             {

@@ -6,30 +6,33 @@ public sealed class SimulatorStartupTests
     [Fact]
     public async Task ProductionRefusesToStartWithTheCompromisedModelSimulator()
     {
+        var log = new StartupErrorLog();
         await using var factory = new ApiFactory
         {
             EnvironmentName = "Production",
             Settings = { ["GoldenPath:Model:Provider"] = ScanMode.AssumeBreach.Provider },
+            Logs = log,
         };
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("CompromisedSimulator", error.ToString());
-        Assert.Contains("Production", error.ToString());
+        Assert.Contains("'CompromisedSimulator' in the 'Production' environment", log.Text);
     }
 
     [Fact]
     public async Task ProductionRefusesToStartWithTheCanaryPlantingHook()
     {
+        var log = new StartupErrorLog();
         await using var factory = new ApiFactory
         {
             EnvironmentName = "Production",
             Settings = { ["GoldenPath:Fast:Hooks:Enabled"] = "true" },
+            Logs = log,
         };
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("GoldenPath:Fast:Hooks", error.ToString());
+        Assert.Contains("GoldenPath:Fast:Hooks:Enabled is true in the 'Production' environment", log.Text);
     }
 
     [Fact]
