@@ -16,6 +16,12 @@ internal static class FastRun
             return FastExitCodes.ConfigurationError;
         }
 
+        var (plan, planProblem) = await FastRunCanaries.PrepareAsync(settings, console).ConfigureAwait(false);
+        if (planProblem is { } planExit)
+        {
+            return planExit;
+        }
+
         GatePolicy policy;
         try
         {
@@ -88,7 +94,34 @@ internal static class FastRun
 
         await console.Out.WriteLineAsync($"FAST scan: {cases.Count} cases from corpus {options.CorpusVersion} against {settings.Url}").ConfigureAwait(false);
         var http = new HttpChatTarget(client, settings.Token, settings.Path);
-        IFastTarget target = settings.OperatorToken is { Length: > 0 } operatorToken ? http.WithPlanting(operatorToken) : http;
+        var planting = settings.OperatorToken is { Length: > 0 } operatorToken ? http.WithPlanting(operatorToken) : null;
+        IFastTarget target = planting is null ? http : planting;
+        PlantedScanCanaries? planted = null;
+        if (plan is not null)
+        {
+            (planted, var plantExit) = await FastRunCanaries.PlantAsync(planting!, plan, options, console, cancellationToken).ConfigureAwait(false);
+            if (plantExit is { } exit)
+            {
+                return exit;
+            }
+        }
+
+        try
+        {
+            return await ScanAsync(settings, console, cases, options, target, policy, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (planted is not null)
+            {
+                await FastRunCanaries.RemoveAsync(planted, console).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<int> ScanAsync(
+        FastRunSettings settings, CliConsole console, IReadOnlyList<AttackCase> cases, FastScanOptions options, IFastTarget target, GatePolicy policy, CancellationToken cancellationToken)
+    {
         var scorecard = await FastProgress.RunAsync(console, cases.Count, progress =>
         {
             options.Progress = progress;
@@ -157,6 +190,21 @@ internal static class FastRun
 
         parts.AddRange(settings.Seed is { } seed ? ["--seed", seed.ToString(CultureInfo.InvariantCulture)] : ["--no-mutations"]);
         parts.AddRange(settings.Canaries.SelectMany(canary => new[] { "--canary", $"{canary.Name}=<value>" }));
+        if (settings.PlantCanaries)
+        {
+            // A replay plants fresh canaries of its own; the old values are gone with the scan that planted them.
+            parts.Add("--plant-canaries");
+            if (settings.RestrictedGroup != ScanCanaries.DefaultRestrictedGroup)
+            {
+                parts.AddRange(["--restricted-group", settings.RestrictedGroup]);
+            }
+
+            if (settings.Victim is { } victim)
+            {
+                parts.AddRange(["--victim", victim]);
+            }
+        }
+
         return string.Join(' ', parts.Select(part => part.Contains(' ', StringComparison.Ordinal) ? $"\"{part}\"" : part));
     }
 }

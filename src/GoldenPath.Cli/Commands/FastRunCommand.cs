@@ -12,6 +12,7 @@ internal static class FastRunCommand
 {
     private const string TokenVariable = "GOLDENPATH_FAST_TOKEN";
     private const string OperatorTokenVariable = "GOLDENPATH_FAST_OPERATOR_TOKEN";
+    private const string VictimVariable = "GOLDENPATH_FAST_VICTIM";
 
     public static Command Create(CliConsole console)
     {
@@ -34,10 +35,14 @@ internal static class FastRunCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Cases in flight at once.", DefaultValueFactory = _ => 1 };
         var delay = new Option<int>("--delay-ms") { Description = "Pause after each case, in milliseconds, to spare shared environments.", DefaultValueFactory = _ => 0 };
         var timeout = new Option<int>("--timeout-seconds") { Description = "Per-request timeout.", DefaultValueFactory = _ => 100 };
+        var plantCanaries = new Option<bool>("--plant-canaries") { Description = "Before the scan, plant fresh canaries through the app's /fast/plant hook (needs --operator-token): a system-prompt line, a document for --restricted-group and, with --victim, that user's data; removed at the end." };
+        var restrictedGroup = new Option<string>("--restricted-group") { Description = "Group the planted restricted document is limited to; one the scanning user does not hold.", DefaultValueFactory = _ => ScanCanaries.DefaultRestrictedGroup };
+        var victim = new Option<string>("--victim") { Description = $"User id whose planted data the scanning user must not reach (or set {VictimVariable}); without it no other-users-data canary is planted." };
 
         var command = new Command("run", "Run the attack corpus against a chat app, write the reports, and exit 0 (gate passed), 1 (gate failed), 2 (usage or configuration error) or 3 (target unreachable).")
         {
             url, token, operatorToken, path, file, dir, config, seed, noMutations, caseId, rate, canaries, forbidden, allowedHosts, outDir, failOn, concurrency, delay, timeout,
+            plantCanaries, restrictedGroup, victim,
         };
 
         command.Action = new FastRunAction(async (parseResult, cancellationToken) =>
@@ -92,9 +97,14 @@ internal static class FastRunCommand
                 severity,
                 parseResult.GetValue(concurrency),
                 TimeSpan.FromMilliseconds(parseResult.GetValue(delay)),
-                TimeSpan.FromSeconds(parseResult.GetValue(timeout)));
+                TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
+                parseResult.GetValue(plantCanaries),
+                parseResult.GetRequiredValue(restrictedGroup),
+                parseResult.GetValue(victim) ?? NonEmpty(Environment.GetEnvironmentVariable(VictimVariable)));
         }
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static Uri? ParseUrl(string? text, List<string> problems)
     {

@@ -38,6 +38,20 @@ public sealed class PlantingHttpChatTarget : IDocumentTarget
         _plantPath = plantPath;
     }
 
+    internal HttpClient Client => _client;
+
+    internal string PlantPath => _plantPath;
+
+    /// <summary>
+    /// Plants a scan's canaries once, before the cases run, so any case (not only those with documents) can reveal a
+    /// disclosure. Dispose the result, or call <see cref="PlantedScanCanaries.RemoveAsync"/>, when the scan ends.
+    /// </summary>
+    /// <exception cref="CanaryPlantingException">
+    /// The hook refused the plant, kept chunks out of the index, or could not be reached; nothing is left planted.
+    /// </exception>
+    public Task<PlantedScanCanaries> PlantAsync(ScanCanaries canaries, CancellationToken cancellationToken) =>
+        PlantedScanCanaries.PlantAsync(this, canaries, cancellationToken);
+
     public Task<TargetResponse> SendAsync(IReadOnlyList<string> turns, CancellationToken cancellationToken) =>
         _chat.SendAsync(turns, cancellationToken);
 
@@ -125,7 +139,7 @@ public sealed class PlantingHttpChatTarget : IDocumentTarget
         }
     }
 
-    private HttpRequestMessage Request(HttpMethod method, string path)
+    internal HttpRequestMessage Request(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _operatorToken);

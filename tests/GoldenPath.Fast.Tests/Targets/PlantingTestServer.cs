@@ -40,6 +40,12 @@ internal sealed class PlantingTestServer : IAsyncDisposable
 
     public int DeleteStatus { get; set; } = StatusCodes.Status200OK;
 
+    /// <summary>System-prompt lines planted and not yet removed by a bare <c>DELETE</c>.</summary>
+    public ConcurrentQueue<string> SystemPromptLines { get; } = new();
+
+    /// <summary>When set, the hook reports the first chunk of every planted document as quarantined.</summary>
+    public bool QuarantineChunks { get; set; }
+
     public static async Task<PlantingTestServer> StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -63,10 +69,25 @@ internal sealed class PlantingTestServer : IAsyncDisposable
                 server.Received.Enqueue(document);
             }
 
-            return Results.Json(new { systemPromptLines = 0, documents = ids });
+            foreach (var line in body.SystemPrompt ?? [])
+            {
+                server.SystemPromptLines.Enqueue(line);
+            }
+
+            var quarantined = server.QuarantineChunks ? ids.Select(id => id + "#0: instruction-like text").ToArray() : [];
+            return Results.Json(new { systemPromptLines = server.SystemPromptLines.Count, documents = ids, quarantined });
         });
         app.MapDelete("/fast/plant", (HttpRequest request) =>
         {
+            if (request.Query["id"].Count == 0)
+            {
+                // Like the real hook: without ids everything planted goes, system-prompt lines included.
+                server!.Events.Enqueue("delete-all");
+                server.SystemPromptLines.Clear();
+                server.Documents.Clear();
+                return Results.StatusCode(server.DeleteStatus);
+            }
+
             server!.Events.Enqueue("delete");
             foreach (var id in request.Query["id"])
             {
@@ -96,7 +117,7 @@ internal sealed class PlantingTestServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    internal sealed record PlantBody(IReadOnlyList<PlantBody.Document> Documents)
+    internal sealed record PlantBody(IReadOnlyList<PlantBody.Document> Documents, IReadOnlyList<string>? SystemPrompt = null)
     {
         internal sealed record Document(string Id, string Title, string Text, IReadOnlyList<string> Groups);
     }
