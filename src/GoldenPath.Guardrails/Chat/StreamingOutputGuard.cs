@@ -26,7 +26,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     // A model that never ends a sentence still has to be released in bounded pieces.
     private const int MaxHeldCharacters = 4096;
 
-    private readonly StringBuilder _raw = new();
+    private readonly HeldText _raw = new();
     private readonly StringBuilder _released = new();
     private readonly List<RailFinding> _findings = [];
     private RailAction _action;
