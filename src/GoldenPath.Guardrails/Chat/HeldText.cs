@@ -12,6 +12,9 @@ internal sealed class HeldText
 
     public char this[int index] => _chars[index];
 
+    /// <summary>The text so far; valid until the next <see cref="Append"/>.</summary>
+    public ReadOnlySpan<char> Span => _chars.AsSpan(0, Length);
+
     public void Append(string text)
     {
         if (Length + text.Length > _chars.Length)
