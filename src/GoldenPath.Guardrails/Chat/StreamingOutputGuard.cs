@@ -26,7 +26,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     // A model that never ends a sentence still has to be released in bounded pieces.
     private const int MaxHeldCharacters = 4096;
 
-    private readonly StringBuilder _raw = new();
+    private readonly HeldText _raw = new();
     private readonly StringBuilder _released = new();
     private readonly List<RailFinding> _findings = [];
     private RailAction _action;
@@ -127,37 +127,44 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     /// <remarks>Scans only what arrived since the last call, so many small chunks cost one pass over the text.</remarks>
     private int LastBoundary()
     {
-        for (; _scanned < _raw.Length; _scanned++)
+        // Locals, not fields, in the per-character loop: every chunk of a stream passes through here.
+        var raw = _raw.Span;
+        var (scanned, openBrackets, openParentheses, lastBoundary, lastWhitespace) =
+            (_scanned, _openBrackets, _openParentheses, _lastBoundary, _lastWhitespace);
+        for (; scanned < raw.Length; scanned++)
         {
-            var c = _raw[_scanned];
+            var c = raw[scanned];
             switch (c)
             {
                 case '[':
-                    _openBrackets++;
+                    openBrackets++;
                     break;
-                case ']' when _openBrackets > 0:
-                    _openBrackets--;
+                case ']' when openBrackets > 0:
+                    openBrackets--;
                     break;
                 case '(':
-                    _openParentheses++;
+                    openParentheses++;
                     break;
-                case ')' when _openParentheses > 0:
-                    _openParentheses--;
+                case ')' when openParentheses > 0:
+                    openParentheses--;
                     break;
             }
 
             if (char.IsWhiteSpace(c))
             {
-                _lastWhitespace = _scanned + 1;
+                lastWhitespace = scanned + 1;
             }
 
             var atBoundary = c == '\n'
-                || (c is ' ' or '\t' && _scanned > 0 && _raw[_scanned - 1] is '.' or '!' or '?' or ':' or ';');
-            if (atBoundary && _openBrackets == 0 && _openParentheses == 0)
+                || (c is ' ' or '\t' && scanned > 0 && raw[scanned - 1] is '.' or '!' or '?' or ':' or ';');
+            if (atBoundary && openBrackets == 0 && openParentheses == 0)
             {
-                _lastBoundary = _scanned + 1;
+                lastBoundary = scanned + 1;
             }
         }
+
+        (_scanned, _openBrackets, _openParentheses, _lastBoundary, _lastWhitespace) =
+            (scanned, openBrackets, openParentheses, lastBoundary, lastWhitespace);
 
         if (_lastBoundary > _evaluatedLength)
         {

@@ -9,21 +9,33 @@ namespace GoldenPath.Guardrails;
 internal static class CharacterRuns
 {
     /// <summary>The (start, length) of each maximal run of <paramref name="alphabet"/> at least <paramref name="minLength"/> long.</summary>
+    /// <remarks>
+    /// Every run of <paramref name="minLength"/> characters covers exactly one position of the grid
+    /// minLength - 1, 2 * minLength - 1, ..., so only the grid is probed and a run is grown in both directions from a
+    /// probe that lands in it. Ordinary words are shorter than the runs looked for, so most of the text is never read.
+    /// </remarks>
     public static IEnumerable<(int Start, int Length)> Find(string text, SearchValues<char> alphabet, int minLength)
     {
-        var position = 0;
-        while (position < text.Length)
+        // A maximal run is never empty, so a minimum below one means one.
+        minLength = Math.Max(1, minLength);
+        var searchedTo = 0;
+        for (var probe = minLength - 1; probe < text.Length; probe += minLength)
         {
-            var found = text.AsSpan(position).IndexOfAny(alphabet);
-            if (found < 0)
+            if (probe < searchedTo || !alphabet.Contains(text[probe]))
             {
-                yield break;
+                continue;
             }
 
-            var start = position + found;
-            var length = text.AsSpan(start).IndexOfAnyExcept(alphabet);
-            var end = length < 0 ? text.Length : start + length;
-            position = end;
+            // The previous run ended at a character outside the alphabet, so growing left stops before it.
+            var start = probe;
+            while (start > searchedTo && alphabet.Contains(text[start - 1]))
+            {
+                start--;
+            }
+
+            var length = text.AsSpan(probe).IndexOfAnyExcept(alphabet);
+            var end = length < 0 ? text.Length : probe + length;
+            searchedTo = end;
             if (end - start >= minLength)
             {
                 yield return (start, end - start);

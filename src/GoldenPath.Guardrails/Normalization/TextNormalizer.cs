@@ -141,7 +141,16 @@ public static partial class TextNormalizer
         var mapped = new MappedTextBuilder(text.Length);
         Span<char> buffer = stackalloc char[8];
         var fold = s_asciiFold;
-        for (var i = 0; i < text.Length; i++)
+        var first = 0;
+        if (clean.IsIdentity)
+        {
+            // Most text is plain ASCII: fold it in one tight loop, then take the general path from the first other character.
+            var ascii = text.AsSpan().IndexOfAnyExceptInRange((char)0, (char)0x7F);
+            first = ascii < 0 ? text.Length : ascii;
+            mapped.AppendAscii(text.AsSpan(0, first), fold, 0, collapseWhitespace);
+        }
+
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             var rawStart = clean.RawStart(i);

@@ -12,30 +12,42 @@ internal sealed class TextView
     private readonly int _pinnedStart;
     private readonly int _pinnedEnd;
 
-    private TextView(string text, int[]? starts, int[]? ends, int pinnedStart, int pinnedEnd)
+    // Reversed views read the maps of the view they mirror instead of copying them.
+    private readonly TextView? _mirrored;
+
+    private TextView(string text, int[]? starts, int[]? ends, int pinnedStart, int pinnedEnd, TextView? mirrored = null)
     {
         Text = text;
         _starts = starts;
         _ends = ends;
         _pinnedStart = pinnedStart;
         _pinnedEnd = pinnedEnd;
+        _mirrored = mirrored;
     }
 
     public string Text { get; }
 
-    public bool IsIdentity => _starts is null && _pinnedStart < 0;
+    public bool IsIdentity => _starts is null && _pinnedStart < 0 && _mirrored is null;
 
     public static TextView Identity(string text) => new(text, null, null, -1, -1);
 
     public static TextView Pinned(string text, int rawStart, int rawEnd) => new(text, null, null, rawStart, rawEnd);
 
-    public static TextView Mapped(string text, int[] starts, int[] ends) => new(text, starts, ends, -1, -1);
+    /// <param name="text">The view's text.</param>
+    /// <param name="starts">Where each character's raw span starts.</param>
+    /// <param name="ends">Where each character's raw span ends; null when every span is one raw character long.</param>
+    public static TextView Mapped(string text, int[] starts, int[]? ends) => new(text, starts, ends, -1, -1);
 
     public int RawStart(int index) =>
-        _starts is not null ? _starts[index] : _pinnedStart >= 0 ? _pinnedStart : index;
+        _starts is not null ? _starts[index]
+        : _mirrored is not null ? _mirrored.RawStart(Text.Length - 1 - index)
+        : _pinnedStart >= 0 ? _pinnedStart : index;
 
     public int RawEnd(int index) =>
-        _ends is not null ? _ends[index] : _pinnedStart >= 0 ? _pinnedEnd : index + 1;
+        _ends is not null ? _ends[index]
+        : _starts is not null ? _starts[index] + 1
+        : _mirrored is not null ? _mirrored.RawEnd(Text.Length - 1 - index)
+        : _pinnedStart >= 0 ? _pinnedEnd : index + 1;
 
     public EvidenceSpan ToRaw(int start, int length)
     {
@@ -55,36 +67,16 @@ internal sealed class TextView
     }
 
     /// <summary>The same mapping applied to a character-for-character substitution of the text (ROT13).</summary>
-    public TextView WithText(string text) => new(text, _starts, _ends, _pinnedStart, _pinnedEnd);
+    public TextView WithText(string text) => new(text, _starts, _ends, _pinnedStart, _pinnedEnd, _mirrored);
 
-    /// <summary>The characters from <paramref name="start"/>, still pointing at their raw spans.</summary>
-    public TextView Slice(int start, int length)
-    {
-        var starts = new int[length];
-        var ends = new int[length];
-        for (var i = 0; i < length; i++)
-        {
-            starts[i] = RawStart(start + i);
-            ends[i] = RawEnd(start + i);
-        }
-
-        return Mapped(Text.Substring(start, length), starts, ends);
-    }
-
+    /// <summary>The text backwards; character i points where character Length - 1 - i of this view points.</summary>
     public TextView Reverse()
     {
-        var length = Text.Length;
-        var chars = new char[length];
-        var starts = new int[length];
-        var ends = new int[length];
-        for (var i = 0; i < length; i++)
+        var reversed = string.Create(Text.Length, Text, static (span, source) =>
         {
-            var source = length - 1 - i;
-            chars[i] = Text[source];
-            starts[i] = RawStart(source);
-            ends[i] = RawEnd(source);
-        }
-
-        return Mapped(new string(chars), starts, ends);
+            source.AsSpan().CopyTo(span);
+            span.Reverse();
+        });
+        return new TextView(reversed, null, null, -1, -1, this);
     }
 }

@@ -20,9 +20,13 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
     // Instructions that only appear once decoded (base64, hex, ROT13, reversed) are hidden on purpose.
     private const double ObfuscationWeight = 0.3;
 
+    // The words matches of some signatures must start with (see SignatureLeads), and which signatures have them.
+    private static readonly string[]?[] s_leadWords = SignatureLeads.For(InjectionSignatures.All);
+    private static readonly ulong s_hasLead = LeadMask(s_leadWords);
+
     // The lower-cased clean view only runs the few layout signatures, so it only looks for their anchors.
-    internal static readonly AnchorIndex FoldedAnchors = new(InjectionSignatures.All, static s => !s.NeedsLayout);
-    private static readonly AnchorIndex s_layoutAnchors = new(InjectionSignatures.All, static s => s.NeedsLayout);
+    internal static readonly AnchorIndex FoldedAnchors = new(InjectionSignatures.All, static s => !s.NeedsLayout, s_leadWords);
+    private static readonly AnchorIndex s_layoutAnchors = new(InjectionSignatures.All, static s => s.NeedsLayout, s_leadWords);
 
     public PromptInjectionRail(PromptInjectionRailSettings settings)
         : this(settings, InjectionModel.Embedded)
@@ -57,68 +61,115 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
         1 - ((1 - signatureScore) * (1 - modelProbability));
 
     /// <summary>The signature score alone, with the category of the strongest match and the raw spans of all matches.</summary>
+    /// <remarks>
+    /// The views, in order: the lower-cased clean text (for layout-dependent signatures), the folded text, its ROT13
+    /// and reversed forms, then the decoded views. The folded view keeps everything the signatures look for while
+    /// undoing obfuscation, so the bulk of the patterns run there once rather than on two near-identical copies.
+    /// ROT13 and reversal turn readable text into noise, so for a long text only the stretches that are not readable
+    /// already (<see cref="ReadableText"/>) are searched in those forms: a hidden line is still found, and a long
+    /// ordinary document is not scanned three times. A stretch is searched as a range of the whole transformed text,
+    /// which the patterns see exactly as they would see a copy of the stretch.
+    /// </remarks>
     public static SignatureScore ScoreSignatures(NormalizedText text)
     {
-        var signatures = InjectionSignatures.All;
-        var matched = 0UL;
-        List<EvidenceSpan>? evidence = null;
-        var survival = 1.0;
-        var strongest = 0.0;
-        var category = string.Empty;
-        var hiddenInEncoding = false;
-
+        var state = new Accumulator { Survival = 1.0, Category = string.Empty };
         var hits = new List<(int Position, ulong Signatures)>();
-        foreach (var (view, encoded) in Views(text))
+        var leads = new List<(int Position, ulong Signatures)>();
+        var clean = text.Clean;
+        var lower = clean.WithText(clean.Text.ToLowerInvariant());
+        Search(ref state, lower, 0, lower.Text.Length, encoded: false, s_layoutAnchors, hits, leads);
+        var folded = text.Folded;
+        var length = folded.Text.Length;
+        Search(ref state, folded, 0, length, encoded: false, FoldedAnchors, hits, leads);
+        if (length <= FullyTransformedLength)
         {
-            hits.Clear();
-            var anchors = view == text.Folded || encoded ? FoldedAnchors : s_layoutAnchors;
-            var candidates = anchors.Hits(view.Text, hits) & ~matched;
-            for (var i = 0; candidates != 0; i++, candidates >>= 1)
+            Search(ref state, text.Rot13View, 0, length, encoded: true, FoldedAnchors, hits, leads);
+            Search(ref state, text.ReversedView, 0, length, encoded: true, FoldedAnchors, hits, leads);
+        }
+        else
+        {
+            foreach (var (start, stretch) in ReadableText.UnreadableStretches(folded.Text))
             {
-                if ((candidates & 1) == 0)
-                {
-                    continue;
-                }
+                Search(ref state, text.Rot13View, start, stretch, encoded: true, FoldedAnchors, hits, leads);
 
-                var signature = signatures[i];
-                var match = MatchNearAnchors(signature, view.Text, hits, 1UL << i);
-                if (match is null)
-                {
-                    continue;
-                }
-
-                matched |= 1UL << i;
-                var weight = encoded || !QuotedText.IsQuoted(view.Text, match.Index, match.Length)
-                    ? signature.Weight
-                    : signature.Weight * QuotedText.Weight;
-                survival *= 1 - weight;
-                if (weight > strongest)
-                {
-                    strongest = weight;
-                    category = signature.Category;
-                }
-
-                hiddenInEncoding |= encoded;
-                var span = view.ToRaw(match.Index, match.Length);
-                if (!(evidence ??= []).Contains(span))
-                {
-                    evidence.Add(span);
-                }
+                // Reversal maps folded[start, start + stretch) onto this range of the reversed text.
+                Search(ref state, text.ReversedView, length - start - stretch, stretch, encoded: true, FoldedAnchors, hits, leads);
             }
         }
 
-        if (evidence is null)
+        foreach (var decoded in text.DecodedViews)
+        {
+            Search(ref state, decoded, 0, decoded.Text.Length, encoded: true, FoldedAnchors, hits, leads);
+        }
+
+        if (state.Evidence is not { } evidence)
         {
             return default;
         }
 
-        if (hiddenInEncoding)
+        var survival = state.Survival;
+        if (state.HiddenInEncoding)
         {
             survival *= 1 - ObfuscationWeight;
         }
 
         evidence.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        return new SignatureScore(1 - survival, category, evidence);
+        return new SignatureScore(1 - survival, state.Category, evidence);
+    }
+
+    /// <summary>Runs every signature not matched yet whose anchors occur in view.Text[start, start + length).</summary>
+    private static void Search(
+        ref Accumulator state,
+        TextView view,
+        int start,
+        int length,
+        bool encoded,
+        AnchorIndex anchors,
+        List<(int Position, ulong Signatures)> hits,
+        List<(int Position, ulong Signatures)> leads)
+    {
+        var signatures = InjectionSignatures.All;
+        hits.Clear();
+        leads.Clear();
+        var candidates = anchors.Hits(view.Text.AsSpan(start, length), start, hits, leads, out _) & ~state.Matched;
+        if ((candidates & s_hasLead) != 0)
+        {
+            candidates &= ~s_hasLead | KeepWordStarts(view.Text, start, leads);
+        }
+
+        for (var i = 0; candidates != 0; i++, candidates >>= 1)
+        {
+            if ((candidates & 1) == 0)
+            {
+                continue;
+            }
+
+            var signature = signatures[i];
+            var bit = 1UL << i;
+            var match = MatchNearAnchors(signature, view.Text, start, start + length, hits, bit, (s_hasLead & bit) != 0 ? leads : null);
+            if (match is null)
+            {
+                continue;
+            }
+
+            state.Matched |= 1UL << i;
+            var weight = encoded || !QuotedText.IsQuoted(view.Text, match.Index, match.Length)
+                ? signature.Weight
+                : signature.Weight * QuotedText.Weight;
+            state.Survival *= 1 - weight;
+            if (weight > state.Strongest)
+            {
+                state.Strongest = weight;
+                state.Category = signature.Category;
+            }
+
+            state.HiddenInEncoding |= encoded;
+            var span = view.ToRaw(match.Index, match.Length);
+            if (!(state.Evidence ??= []).Contains(span))
+            {
+                state.Evidence.Add(span);
+            }
+        }
     }
 
     /// <summary>
@@ -131,11 +182,24 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
         InjectionSignature signature,
         string text,
         List<(int Position, ulong Signatures)> hits,
-        ulong bit)
+        ulong bit) => MatchNearAnchors(signature, text, 0, text.Length, hits, bit, leads: null);
+
+    /// <summary>
+    /// As above, within text[rangeStart, rangeEnd), which the pattern sees as if it were the whole text. With
+    /// <paramref name="leads"/>, a window where no match of the signature could start is not scanned.
+    /// </summary>
+    private static System.Text.RegularExpressions.Match? MatchNearAnchors(
+        InjectionSignature signature,
+        string text,
+        int rangeStart,
+        int rangeEnd,
+        List<(int Position, ulong Signatures)> hits,
+        ulong bit,
+        List<(int Position, ulong Signatures)>? leads)
     {
-        if (text.Length <= 2 * AnchorReach)
+        if (rangeEnd - rangeStart <= 2 * AnchorReach)
         {
-            var whole = signature.Pattern.Match(text);
+            var whole = signature.Pattern.Match(text, rangeStart, rangeEnd - rangeStart);
             return whole.Success ? whole : null;
         }
 
@@ -148,15 +212,15 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
                 continue;
             }
 
-            var start = Math.Max(0, position - AnchorReach);
-            var end = Math.Min(text.Length, position + AnchorReach);
+            var start = Math.Max(rangeStart, position - AnchorReach);
+            var end = Math.Min(rangeEnd, position + AnchorReach);
             if (windowStart >= 0 && start <= windowEnd)
             {
                 windowEnd = Math.Max(windowEnd, end);
                 continue;
             }
 
-            if (windowStart >= 0 && Scan(signature, text, windowStart, windowEnd) is { } found)
+            if (windowStart >= 0 && Scan(signature, text, windowStart, windowEnd, rangeStart, rangeEnd, leads, bit) is { } found)
             {
                 return found;
             }
@@ -164,61 +228,103 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
             (windowStart, windowEnd) = (start, end);
         }
 
-        return windowStart >= 0 ? Scan(signature, text, windowStart, windowEnd) : null;
+        return windowStart >= 0 ? Scan(signature, text, windowStart, windowEnd, rangeStart, rangeEnd, leads, bit) : null;
     }
 
-    private static System.Text.RegularExpressions.Match? Scan(InjectionSignature signature, string text, int start, int end)
+    private static System.Text.RegularExpressions.Match? Scan(
+        InjectionSignature signature,
+        string text,
+        int start,
+        int end,
+        int rangeStart,
+        int rangeEnd,
+        List<(int Position, ulong Signatures)>? leads,
+        ulong bit)
     {
         // Widen to word breaks: a window that starts mid-word would let \b match where the text has none.
-        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        while (start > rangeStart && !char.IsWhiteSpace(text[start - 1]))
         {
             start--;
         }
 
-        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        while (end < rangeEnd && !char.IsWhiteSpace(text[end]))
         {
             end++;
+        }
+
+        if (leads is not null && !AnyIn(leads, bit, start, end))
+        {
+            return null;
         }
 
         var match = signature.Pattern.Match(text, start, end - start);
         return match.Success ? match : null;
     }
 
-    private const int AnchorReach = 400;
-
-    /// <summary>
-    /// The lower-cased clean text (for layout-dependent signatures), the folded text, its ROT13 and reversed forms,
-    /// then the decoded views. The folded view keeps everything the signatures look for while undoing obfuscation, so
-    /// the bulk of the patterns run there once rather than on two near-identical copies.
-    /// </summary>
-    /// <remarks>
-    /// ROT13 and reversal turn readable text into noise, so for a long text only the stretches that are not readable
-    /// already (<see cref="ReadableText"/>) are transformed: a hidden line is still found, and a long ordinary
-    /// document is not scanned three times.
-    /// </remarks>
-    private static IEnumerable<(TextView View, bool Encoded)> Views(NormalizedText text)
+    private static bool AnyIn(List<(int Position, ulong Signatures)> leads, ulong bit, int start, int end)
     {
-        yield return (text.Clean.WithText(text.Clean.Text.ToLowerInvariant()), false);
-        yield return (text.Folded, false);
-        if (text.Folded.Text.Length <= FullyTransformedLength)
+        foreach (var (position, owners) in leads)
         {
-            yield return (text.Rot13View, true);
-            yield return (text.ReversedView, true);
-        }
-        else
-        {
-            foreach (var (start, length) in ReadableText.UnreadableStretches(text.Folded.Text))
+            if (position >= end)
             {
-                var stretch = text.Folded.Slice(start, length);
-                yield return (stretch.WithText(TextNormalizer.ApplyRot13(stretch.Text)), true);
-                yield return (stretch.Reverse(), true);
+                return false;
+            }
+
+            if (position >= start && (owners & bit) != 0)
+            {
+                return true;
             }
         }
 
-        foreach (var decoded in text.DecodedViews)
+        return false;
+    }
+
+    /// <summary>
+    /// Drops lead hits that follow a letter, digit or underscore: the \b before every lead cannot hold there. The
+    /// start of the range always counts, since a pattern sees it as the start of the text.
+    /// </summary>
+    private static ulong KeepWordStarts(string text, int rangeStart, List<(int Position, ulong Signatures)> leads)
+    {
+        var kept = 0;
+        var mask = 0UL;
+        for (var i = 0; i < leads.Count; i++)
         {
-            yield return (decoded, true);
+            var (position, owners) = leads[i];
+            if (position > rangeStart && (char.IsAsciiLetterOrDigit(text[position - 1]) || text[position - 1] == '_'))
+            {
+                continue;
+            }
+
+            leads[kept++] = (position, owners);
+            mask |= owners;
         }
+
+        leads.RemoveRange(kept, leads.Count - kept);
+        return mask;
+    }
+
+    private static ulong LeadMask(string[]?[] leads)
+    {
+        var mask = 0UL;
+        for (var i = 0; i < leads.Length; i++)
+        {
+            mask |= leads[i] is null ? 0 : 1UL << i;
+        }
+
+        return mask;
+    }
+
+    private const int AnchorReach = 400;
+
+    /// <summary>What the views matched so far; signatures count once, whichever view they match first.</summary>
+    private struct Accumulator
+    {
+        public ulong Matched;
+        public List<EvidenceSpan>? Evidence;
+        public double Survival;
+        public double Strongest;
+        public string Category;
+        public bool HiddenInEncoding;
     }
 
     private const int FullyTransformedLength = 1024;

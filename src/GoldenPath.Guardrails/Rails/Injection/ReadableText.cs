@@ -24,6 +24,16 @@ internal static class ReadableText
         "do", "da", "os", "as", "um", "uma", "em", "com", "na", "no",
     };
 
+    // A word of up to seven ASCII characters packed into one number: membership is then one hash of a ulong.
+    private const int MaxPackedLength = 7;
+
+    private static readonly HashSet<ulong> s_packedFunctionWords =
+    [
+        .. s_functionWords.Select(word => Pack(word) is var key and not 0
+            ? key
+            : throw new InvalidOperationException($"Function word '{word}' must be at most {MaxPackedLength} Latin-1 characters.")),
+    ];
+
     private static readonly SearchValues<char> s_cjk = SearchValues.Create(
         [.. Enumerable.Range(0x3040, 0x30FF - 0x3040 + 1).Select(c => (char)c), .. Enumerable.Range(0x4E00, 0x9FFF - 0x4E00 + 1).Select(c => (char)c)]);
 
@@ -33,7 +43,8 @@ internal static class ReadableText
     /// </summary>
     public static IEnumerable<(int Start, int Length)> UnreadableStretches(string folded)
     {
-        if (folded.AsSpan().ContainsAny(s_cjk))
+        // Plain ASCII text has no CJK in it; only other text needs the wide search.
+        if (folded.AsSpan().ContainsAnyExceptInRange((char)0, (char)0x7F) && folded.AsSpan().ContainsAny(s_cjk))
         {
             yield break;
         }
@@ -46,10 +57,10 @@ internal static class ReadableText
         {
             var space = position < folded.Length ? folded.IndexOf(' ', position) : -1;
             var end = space < 0 ? folded.Length : space;
-            var word = folded.AsSpan(position, end - position).Trim(".,;:!?\"'()[]");
+            var word = TrimPunctuation(folded.AsSpan(position, end - position));
             if (!word.IsEmpty)
             {
-                if (s_functionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                if (IsFunctionWord(word))
                 {
                     if (runWords >= MinRunWords)
                     {
@@ -80,4 +91,48 @@ internal static class ReadableText
             yield return (runStart, runEnd - runStart);
         }
     }
+
+    private static bool IsFunctionWord(ReadOnlySpan<char> word) =>
+        word.Length <= MaxPackedLength && Pack(word) is var key && key != 0 && s_packedFunctionWords.Contains(key);
+
+    /// <summary>The word's characters, eight bits each, under its length; 0 when it does not fit.</summary>
+    private static ulong Pack(ReadOnlySpan<char> word)
+    {
+        if (word.Length > MaxPackedLength)
+        {
+            return 0;
+        }
+
+        var key = (ulong)word.Length << 56;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (word[i] >= 0x100)
+            {
+                return 0;
+            }
+
+            key |= (ulong)word[i] << (8 * i);
+        }
+
+        return key;
+    }
+
+    private static ReadOnlySpan<char> TrimPunctuation(ReadOnlySpan<char> word)
+    {
+        var start = 0;
+        var end = word.Length;
+        while (start < end && IsPunctuation(word[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsPunctuation(word[end - 1]))
+        {
+            end--;
+        }
+
+        return word[start..end];
+    }
+
+    private static bool IsPunctuation(char c) => c is '.' or ',' or ';' or ':' or '!' or '?' or '"' or '\'' or '(' or ')' or '[' or ']';
 }

@@ -1,0 +1,20 @@
+namespace GoldenPath.Guardrails.Tests;
+
+public sealed class HeldTextTests
+{
+    [Fact]
+    public void Appended_chunks_read_back_as_one_text()
+    {
+        var held = new HeldText();
+        var expected = string.Concat(Enumerable.Range(0, 200).Select(i => $"chunk {i}; "));
+        foreach (var i in Enumerable.Range(0, 200))
+        {
+            held.Append($"chunk {i}; ");
+        }
+
+        Assert.Equal(expected.Length, held.Length);
+        Assert.Equal(expected, held.ToString(0, held.Length));
+        Assert.Equal(expected[1000..1040], held.ToString(1000, 40));
+        Assert.Equal(expected[^1], held[held.Length - 1]);
+    }
+}
