@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using GoldenPath.AspNetCore.Fast;
 using GoldenPath.Fast;
 
@@ -37,17 +36,8 @@ internal sealed class FastApi : IAsyncDisposable
     /// <summary>The only identity the planting hook accepts.</summary>
     public static DemoUser Operator { get; } = new("fast-scanner", [], [FastHookExtensions.OperatorPolicy]);
 
-    /// <summary>Plants canaries where this app keeps secrets, through the same hook a scan of a deployed test environment uses.</summary>
-    public async Task<PlantResponse> PlantAsync(PlantRequest request, CancellationToken cancellationToken)
-    {
-        using var client = _api.CreateClient(Operator);
-        using var response = await client.PostAsJsonAsync(FastHookExtensions.Prefix + "/plant", request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<PlantResponse>(cancellationToken))!;
-    }
-
-    /// <summary>Sends attacks as <see cref="Attacker"/>; cases with documents plant them through the hook first.</summary>
-    public IFastTarget CreateTarget() =>
+    /// <summary>Sends attacks as <see cref="Attacker"/>; documents are planted through the hook as <see cref="Operator"/>.</summary>
+    public PlantingHttpChatTarget CreateTarget() =>
         new HttpChatTarget(_api.CreateClient(), TestTokens.Create(Attacker, TokenLifetime))
             .WithPlanting(TestTokens.Create(Operator, TokenLifetime));
 
