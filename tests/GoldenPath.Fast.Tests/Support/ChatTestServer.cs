@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GoldenPath.Fast.Tests.Support;
 
@@ -26,21 +21,15 @@ internal sealed class ChatTestServer : IAsyncDisposable
 
     public static async Task<ChatTestServer> StartAsync(Func<string, IResult> respond, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-
         ChatTestServer? server = null;
-        app.MapPost("/api/chat", (ChatBody body, HttpRequest request) =>
-        {
-            server!.Received.Enqueue(new ReceivedTurn(body.Message, body.ConversationId, request.Headers.Authorization.ToString()));
-            return respond(body.Message);
-        });
-
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new ChatTestServer(app, new Uri(address));
+        var (app, address) = await LoopbackApp.StartAsync(
+            app => app.MapPost("/api/chat", (ChatBody body, HttpRequest request) =>
+            {
+                server!.Received.Enqueue(new ReceivedTurn(body.Message, body.ConversationId, request.Headers.Authorization.ToString()));
+                return respond(body.Message);
+            }),
+            cancellationToken);
+        server = new ChatTestServer(app, address);
         return server;
     }
 

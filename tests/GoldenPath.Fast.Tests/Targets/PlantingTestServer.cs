@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+
+using GoldenPath.Fast.Tests.Support;
 
 namespace GoldenPath.Fast.Tests.Targets;
 
@@ -48,20 +45,23 @@ internal sealed class PlantingTestServer : IAsyncDisposable
 
     public static async Task<PlantingTestServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-
         PlantingTestServer? server = null;
+        var (app, address) = await LoopbackApp.StartAsync(app => Map(app, () => server!), cancellationToken);
+        server = new PlantingTestServer(app, address);
+        return server;
+    }
+
+    private static void Map(WebApplication app, Func<PlantingTestServer> current)
+    {
         app.MapPost("/fast/plant", (PlantBody body, HttpRequest request) =>
         {
+            var server = current();
             if (request.Headers.Authorization != $"Bearer {OperatorToken}")
             {
                 return Results.Problem(title: "Forbidden", detail: "Not a fast-operator.", statusCode: StatusCodes.Status403Forbidden);
             }
 
-            server!.Events.Enqueue("plant");
+            server.Events.Enqueue("plant");
             var ids = body.Documents.Select(document => "fast-" + document.Id).ToArray();
             foreach (var (id, document) in ids.Zip(body.Documents))
             {
@@ -79,16 +79,17 @@ internal sealed class PlantingTestServer : IAsyncDisposable
         });
         app.MapDelete("/fast/plant", (HttpRequest request) =>
         {
+            var server = current();
             if (request.Query["id"].Count == 0)
             {
                 // Like the real hook: without ids everything planted goes, system-prompt lines included.
-                server!.Events.Enqueue("delete-all");
+                server.Events.Enqueue("delete-all");
                 server.SystemPromptLines.Clear();
                 server.Documents.Clear();
                 return Results.StatusCode(server.DeleteStatus);
             }
 
-            server!.Events.Enqueue("delete");
+            server.Events.Enqueue("delete");
             foreach (var id in request.Query["id"])
             {
                 server.DeletedIds.Enqueue(id!);
@@ -99,14 +100,10 @@ internal sealed class PlantingTestServer : IAsyncDisposable
         });
         app.MapPost("/api/chat", (ChatBody body) =>
         {
-            server!.Events.Enqueue("chat");
+            var server = current();
+            server.Events.Enqueue("chat");
             return Results.Json(new { answer = $"You asked '{body.Message}'. " + string.Join(" ", server.Documents.Values.Select(document => document.Text)) });
         });
-
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new PlantingTestServer(app, new Uri(address));
-        return server;
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Address };
