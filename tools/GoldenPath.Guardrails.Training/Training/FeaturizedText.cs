@@ -28,9 +28,11 @@ internal sealed class FeaturizedText
         var normalized = TextNormalizer.Normalize(entry.Text);
         var windows = new List<Instance>();
         Instance? primary = null;
+        var features = new ViewFeatures();
         foreach (var view in ModelWindows.Views(normalized))
         {
             var text = view.Text.AsMemory();
+            features.Load(text.Span);
             foreach (var (start, length) in ModelWindows.Ranges(text, settings.WindowLength, settings.WindowStride))
             {
                 if (length == 0)
@@ -38,7 +40,7 @@ internal sealed class FeaturizedText
                     continue;
                 }
 
-                var instance = Instance.From(text.Span.Slice(start, length));
+                var instance = Instance.From(features, start, start + length);
                 windows.Add(instance);
                 if (view == normalized.Folded && text.Length <= settings.WindowLength)
                 {

@@ -13,7 +13,10 @@ internal sealed class InjectionModel
     private static readonly Lazy<InjectionModel> s_embedded = new(LoadEmbedded);
 
     [ThreadStatic]
-    private static FeatureVector? t_scratch;
+    private static ViewFeatures? t_features;
+
+    [ThreadStatic]
+    private static FeatureVector? t_vector;
 
     private readonly float[] _weights;
 
@@ -59,12 +62,20 @@ internal sealed class InjectionModel
 
     public int WindowStride { get; }
 
-    /// <summary>The raw margin (weights · features + bias) of one window of folded text.</summary>
+    /// <summary>The raw margin (weights · features + bias) of folded text read as one window.</summary>
     public double Margin(ReadOnlySpan<char> window)
     {
-        var vector = t_scratch ??= new FeatureVector();
-        vector.Reset(NgramFeaturizer.MaxFeatures(window.Length));
-        NgramFeaturizer.Featurize(window, vector);
+        var features = t_features ??= new ViewFeatures();
+        features.Load(window);
+        return Margin(features, 0, window.Length);
+    }
+
+    /// <summary>The raw margin of the window [from, to) of a loaded view.</summary>
+    private double Margin(ViewFeatures features, int from, int to)
+    {
+        var vector = t_vector ??= new FeatureVector();
+        vector.Reset(NgramFeaturizer.MaxFeatures(to - from));
+        features.AddTo(from, to, vector);
         vector.Normalize();
 
         var sum = 0f;
@@ -85,9 +96,11 @@ internal sealed class InjectionModel
     {
         var best = double.NegativeInfinity;
         var window = default(EvidenceSpan);
+        var features = t_features ??= new ViewFeatures();
         foreach (var view in ModelWindows.Views(text))
         {
             var chars = view.Text.AsMemory();
+            features.Load(chars.Span);
             foreach (var (start, length) in ModelWindows.Ranges(chars, WindowLength, WindowStride))
             {
                 if (length == 0)
@@ -95,7 +108,7 @@ internal sealed class InjectionModel
                     continue;
                 }
 
-                var margin = Margin(chars.Span.Slice(start, length));
+                var margin = Margin(features, start, start + length);
                 if (margin > best)
                 {
                     best = margin;

@@ -12,9 +12,10 @@ internal static class InjectionModelFile
 {
     /// <summary>
     /// Names the featurizer as well as the layout: weights only mean something for the features they were trained
-    /// on. Version 2 weights words, splits ideographic text into characters and floors the vector length.
+    /// on. Version 2 weighted words, split ideographic text into characters and floored the vector length;
+    /// version 3 reads a window's words from the whole text, so a word cut by a window edge is left out.
     /// </summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private static ReadOnlySpan<byte> Magic => "GPIM"u8;
 

@@ -1,10 +1,12 @@
 namespace GoldenPath.Guardrails;
 
 /// <summary>
-/// Turns a window of folded text into hashed features: character 3- and 4-grams of the window padded with a
-/// space at each end (they cross word breaks, so short phrases and punctuation such as <c>&lt;|im_start|&gt;</c>
-/// count), plus word unigrams and bigrams. Features are hashed with FNV-1a (32 bit), which is stable across
-/// processes and platforms, so a model trained once scores the same everywhere. One pass, no allocation.
+/// Defines the hashed features of folded text: character 3- and 4-grams of the text padded with a space at each
+/// end (they cross word breaks, so short phrases and punctuation such as <c>&lt;|im_start|&gt;</c> count), plus
+/// word unigrams and bigrams. Features are hashed with FNV-1a (32 bit), which is stable across processes and
+/// platforms, so a model trained once scores the same everywhere. A window's features are the grams and words of
+/// the whole text that lie inside it (see <see cref="ViewFeatures"/>); windows start and end at spaces, so that is
+/// the same as featurizing the window as a text of its own.
 /// </summary>
 /// <remarks>
 /// Word features count <see cref="WordWeight"/> times: a window has about five character grams per word, so at
@@ -35,72 +37,87 @@ internal static class NgramFeaturizer
     /// </summary>
     public static int MaxFeatures(int length) => (4 * length) + 8;
 
-    /// <summary>Adds the counts of every feature of <paramref name="window"/> to <paramref name="vector"/>.</summary>
+    /// <summary>Adds the counts of every feature of <paramref name="window"/>, read as a text of its own, to <paramref name="vector"/>.</summary>
     public static void Featurize(ReadOnlySpan<char> window, FeatureVector vector)
     {
-        AddCharacterGrams(window, vector);
-        AddWords(window, vector);
+        var features = new ViewFeatures();
+        features.Load(window);
+        features.AddTo(0, window.Length, vector);
     }
 
-    private static void AddCharacterGrams(ReadOnlySpan<char> window, FeatureVector vector)
+    /// <summary>
+    /// The buckets of the character grams of <c>" " + text + " "</c>: <paramref name="grams3"/>[p] is the 3-gram and
+    /// <paramref name="grams4"/>[p] the 4-gram that start at position p of the padded text, so text[p - 1] is their
+    /// first character. There are text.Length 3-grams and text.Length - 1 4-grams.
+    /// </summary>
+    public static void CharacterGrams(ReadOnlySpan<char> text, Span<int> grams3, Span<int> grams4)
     {
-        // Positions run over " " + window + " ": index -1 and window.Length are the padding spaces.
-        var padded = window.Length + 2;
-        for (var start = 0; start + 3 <= padded; start++)
+        var length = text.Length;
+        if (length == 0)
         {
-            var hash = CharSeed;
-            hash = Step(hash, At(window, start - 1));
-            hash = Step(hash, At(window, start));
-            hash = Step(hash, At(window, start + 1));
-            vector.Add(Bucket(hash));
-            if (start + 4 <= padded)
+            return;
+        }
+
+        var first = ' ';
+        var second = text[0];
+        for (var p = 0; p < length; p++)
+        {
+            var third = p + 1 < length ? text[p + 1] : ' ';
+            var hash = Step(Step(Step(CharSeed, first), second), third);
+            grams3[p] = Bucket(hash);
+            if (p + 1 < length)
             {
-                vector.Add(Bucket(Step(hash, At(window, start + 2))));
+                grams4[p] = Bucket(Step(hash, p + 2 < length ? text[p + 2] : ' '));
             }
+
+            first = second;
+            second = third;
         }
     }
 
-    private static void AddWords(ReadOnlySpan<char> window, FeatureVector vector)
+    /// <summary>
+    /// The words of <paramref name="text"/> in order, as [start, end) with the bucket of the word and of the pair it
+    /// forms with the word before it (<paramref name="pairs"/>[0] is unused). Returns the number of words; every span
+    /// needs room for text.Length entries.
+    /// </summary>
+    public static int Words(ReadOnlySpan<char> text, Span<int> starts, Span<int> ends, Span<int> words, Span<int> pairs)
     {
+        var count = 0;
         var previous = 0u;
-        var havePrevious = false;
         var i = 0;
-        while (i < window.Length)
+        while (i < text.Length)
         {
-            if (!char.IsLetterOrDigit(window[i]))
+            if (!char.IsLetterOrDigit(text[i]))
             {
                 i++;
                 continue;
             }
 
             var start = i++;
-            if (!IsIdeographic(window[start]))
+            if (!IsIdeographic(text[start]))
             {
-                while (i < window.Length && char.IsLetterOrDigit(window[i]) && !IsIdeographic(window[i]))
+                while (i < text.Length && char.IsLetterOrDigit(text[i]) && !IsIdeographic(text[i]))
                 {
                     i++;
                 }
             }
 
-            var word = window[start..i];
+            var word = text[start..i];
             var hash = Hash(WordSeed, word);
-            vector.Add(Bucket(hash), WordWeight);
-            if (havePrevious)
-            {
-                vector.Add(Bucket(Hash(Step(previous, PairSeparator), word)), WordWeight);
-            }
-
+            starts[count] = start;
+            ends[count] = i;
+            words[count] = Bucket(hash);
+            pairs[count] = count > 0 ? Bucket(Hash(Step(previous, PairSeparator), word)) : 0;
             previous = hash;
-            havePrevious = true;
+            count++;
         }
+
+        return count;
     }
 
     /// <summary>Kana and CJK ideographs: scripts written without spaces, where one character is the useful word unit.</summary>
     private static bool IsIdeographic(char c) =>
         c is (>= '\u3040' and <= '\u30ff') or (>= '\u3400' and <= '\u4dbf') or (>= '\u4e00' and <= '\u9fff') or (>= '\uf900' and <= '\ufaff');
-
-    private static char At(ReadOnlySpan<char> window, int index) =>
-        (uint)index < (uint)window.Length ? window[index] : ' ';
 
     private static uint Hash(uint seed, ReadOnlySpan<char> text)
     {

@@ -55,7 +55,8 @@ public sealed class InjectionModelTests
     public void Instruction_after_long_filler_scores_as_high_as_after_one_window_of_filler()
     {
         var model = TriggerModel();
-        const string Sentence = "the quarterly report covers revenue, costs and hiring. ";
+        // No "ing": its 3-gram shares a hash bucket with "nea" of the trigger.
+        const string Sentence = "the quarterly report covers revenue, costs and new staff. ";
         var oneWindow = $"{string.Concat(Enumerable.Repeat(Sentence, 8))}please {Trigger} now";
         var manyWindows = $"{string.Concat(Enumerable.Repeat(Sentence, 60))}please {Trigger} now";
 
