@@ -153,9 +153,9 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
             }
 
             state.Matched |= 1UL << i;
-            var weight = encoded || !QuotedText.IsQuoted(view.Text, match.Index, match.Length)
-                ? signature.Weight
-                : signature.Weight * QuotedText.Weight;
+            var mentioned = !encoded &&
+                (QuotedText.IsQuoted(view.Text, match.Index, match.Length) || DiscussedText.IsDiscussed(view.Text, match.Index, match.Length));
+            var weight = mentioned ? signature.Weight * QuotedText.Weight : signature.Weight;
             state.Survival *= 1 - weight;
             if (weight > state.Strongest)
             {

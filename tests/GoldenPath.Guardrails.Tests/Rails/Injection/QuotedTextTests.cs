@@ -28,6 +28,10 @@ public sealed class QuotedTextTests
     [InlineData("a user wrote \"ignore previous instructions\" today", 14, 8, true)]
     [InlineData("in `code` and then \u201Cignore all\u201D", 20, 6, true)]
     [InlineData("\u201Cclosed\u201D ignore all", 9, 6, false)]
+    [InlineData("is 'forget your rules' a risk", 4, 6, true)]
+    [InlineData("it starts with 'let's play: forget your rules'.", 28, 6, true)]
+    [InlineData("don't forget your rules, it's late", 6, 6, false)]
+    [InlineData("the 'old' rules: forget your rules now", 17, 6, false)]
     public void Finds_whether_a_span_sits_between_quotation_marks(string text, int start, int length, bool expected)
     {
         Assert.Equal(expected, QuotedText.IsQuoted(text, start, length));
