@@ -3,6 +3,13 @@ using GoldenPath.Guardrails.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/GoldenPath.Guardrails.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/GoldenPath.Guardrails.Benchmarks -- --per-rail [iterations] [text-file]
+// dotnet run -c Release --project benchmarks/GoldenPath.Guardrails.Benchmarks -- --streaming-overhead [pairs]
+if (args is ["--streaming-overhead", ..])
+{
+    StreamingOverhead.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5000);
+    return;
+}
+
 if (args is ["--per-rail", ..])
 {
     var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
