@@ -41,7 +41,7 @@ public sealed class ToolGuardFunctionInvocationFilter(IToolApprovalQueue? approv
         {
             var message = decision.Kind == ToolDecisionKind.PendingApproval
                 ? Hold(call, request)
-                : $"The call to {name} was denied by policy and did not run. {decision.Reason}";
+                : ToolCallResults.Denied(name, decision.Reason);
             context.Result = new FunctionResult(context.Function, message, metadata: new Dictionary<string, object?> { [nameof(ToolDecision)] = decision });
             return;
         }
@@ -65,11 +65,11 @@ public sealed class ToolGuardFunctionInvocationFilter(IToolApprovalQueue? approv
         if (approvals is null)
         {
             // Fail closed: without a queue nobody could ever approve the call.
-            return $"The call to {call.Name} needs a person's approval, but no approval queue is configured, so it did not run.";
+            return ToolCallResults.ApprovalUnavailable(call.Name);
         }
 
         var ticket = approvals.Enqueue(call, request);
-        return $"The call to {call.Name} did not run: it needs a person's approval. It is waiting as ticket {ticket}; tell the user the request is pending approval.";
+        return ToolCallResults.PendingApproval(call.Name, ticket);
     }
 
     private static string TextOf(object value) => value switch

@@ -1,3 +1,4 @@
+using GoldenPath.Guardrails;
 using Microsoft.Extensions.AI;
 
 namespace GoldenPath.Fast;
@@ -11,9 +12,8 @@ namespace GoldenPath.Fast;
 /// </param>
 public sealed record ObservedToolCall(string ToolName, string CallId, bool Executed)
 {
-    // The wording GoldenPath.Guardrails' guarded invoker returns for calls it denies or holds for approval, and
-    // the wording FunctionInvokingChatClient returns for a tool it does not know: in all of them nothing ran.
-    private static readonly string[] s_notRunMarkers = ["did not run", "was denied by policy"];
+    // What FunctionInvokingChatClient returns for a tool it does not know; the guardrails' own refusals are
+    // recognised by ToolCallResults, which writes them.
     private static readonly string[] s_notFoundPrefixes = ["Error: Requested function", "Error: Function not found"];
 
     /// <summary>Pairs every function call in <paramref name="messages"/> with its result, in the order the calls were made.</summary>
@@ -53,7 +53,6 @@ public sealed record ObservedToolCall(string ToolName, string CallId, bool Execu
             return false;
         }
 
-        return !(text.StartsWith($"The call to {toolName} ", StringComparison.Ordinal)
-            && s_notRunMarkers.Any(marker => text.Contains(marker, StringComparison.Ordinal)));
+        return !ToolCallResults.DidNotRun(toolName, text);
     }
 }

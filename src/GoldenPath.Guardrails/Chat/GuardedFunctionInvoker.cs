@@ -29,7 +29,7 @@ internal sealed class GuardedFunctionInvoker(
 
         if (!decision.MayRun)
         {
-            return decision.Kind == ToolDecisionKind.PendingApproval ? Hold(call, request) : $"The call to {name} was denied by policy and did not run. {decision.Reason}";
+            return decision.Kind == ToolDecisionKind.PendingApproval ? Hold(call, request) : ToolCallResults.Denied(name, decision.Reason);
         }
 
         var result = innerInvoker is null
@@ -50,11 +50,11 @@ internal sealed class GuardedFunctionInvoker(
         if (approvals is null)
         {
             // Fail closed: without a queue nobody could ever approve the call.
-            return $"The call to {call.Name} needs a person's approval, but no approval queue is configured, so it did not run.";
+            return ToolCallResults.ApprovalUnavailable(call.Name);
         }
 
         var ticket = approvals.Enqueue(call, request);
-        return $"The call to {call.Name} did not run: it needs a person's approval. It is waiting as ticket {ticket}; tell the user the request is pending approval.";
+        return ToolCallResults.PendingApproval(call.Name, ticket);
     }
 
     private static GuardrailRequest RequestOf(ChatOptions? options) =>
