@@ -68,7 +68,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
         var windowStart = Math.Max(0, _evaluatedLength - SeamCharacters);
         var seam = _evaluatedLength - windowStart;
         var window = _raw.ToString(windowStart, end - windowStart);
-        var (action, findings, edits) = engine.EvaluateOutputSegment(window, request);
+        var (action, findings, edits) = engine.EvaluateOutputSegment(window, request, seam);
         var segment = window[seam..];
         _evaluatedLength = end;
         if (end != _lastBoundary && end < _raw.Length)

@@ -160,15 +160,16 @@ public sealed class GuardrailEngine
     /// </summary>
     internal (RailAction Action, IReadOnlyList<RailFinding> Findings, IReadOnlyList<RedactionEdit> Edits) EvaluateOutputSegment(
         string text,
-        GuardrailRequest? request)
+        GuardrailRequest? request,
+        int seam = 0)
     {
-        var context = Run(text, RailStage.Output, request);
+        var context = Run(text, RailStage.Output, request, seam);
         return (context.Action, context.Findings, context.Edits);
     }
 
-    private RailContext Run(string text, RailStage stage, GuardrailRequest? request)
+    private RailContext Run(string text, RailStage stage, GuardrailRequest? request, int seam = 0)
     {
-        var context = new RailContext(TextNormalizer.Normalize(text), stage, request);
+        var context = new RailContext(TextNormalizer.Normalize(text), stage, request) { SeamLength = seam };
         foreach (var slot in stage == RailStage.Input ? _inputRails : _outputRails)
         {
             context.Mode = slot.Mode;

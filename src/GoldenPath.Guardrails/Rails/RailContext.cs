@@ -18,6 +18,13 @@ internal sealed class RailContext(NormalizedText text, RailStage stage, Guardrai
 
     public RailAction Action { get; private set; }
 
+    /// <summary>
+    /// How many characters at the start of the raw text were already checked and released with the previous segment
+    /// of a stream (the seam). Rails that look for values must still read them, since a value may straddle the
+    /// seam; rails that judge whole sentences need not judge those again.
+    /// </summary>
+    public int SeamLength { get; init; }
+
     /// <summary>The mode of the rail being run; the engine sets it before each rail so rails never need to know.</summary>
     public RailMode Mode { get; set; }
 

@@ -34,6 +34,12 @@ internal sealed class GroundingRail(GroundingRailSettings settings) : IRail
         var unsupportedWords = 0;
         foreach (var (start, length) in SentenceSplitter.Split(text))
         {
+            // A sentence that ends in a stream's seam was judged with the segment before.
+            if (context.SeamLength > 0 && view.ToRaw(start, length).End <= context.SeamLength)
+            {
+                continue;
+            }
+
             var sentence = text.Slice(start, length);
             if (Refusals.IsRefusal(sentence))
             {

@@ -37,6 +37,20 @@ public sealed class GroundingRailTests
     }
 
     [Fact]
+    public void Sentences_in_a_streams_seam_are_not_judged_again()
+    {
+        // The first sentence was released with the previous segment; only the new one is judged, and its score
+        // counts only its own words.
+        const string Seam = "Contoso also plants a tree for every refunded flight. ";
+        const string Segment = "Refunds go back to the original payment method within 14 days.";
+        var (_, findings, _) = s_engine.EvaluateOutputSegment(Seam + Segment, s_request, Seam.Length);
+        var (_, unseamed, _) = s_engine.EvaluateOutputSegment(Seam + Segment, s_request);
+
+        Assert.DoesNotContain(findings, f => f.Rail == "grounding");
+        Assert.Contains(unseamed, f => f.Rail == "grounding");
+    }
+
+    [Fact]
     public void Supported_answers_pass_despite_inflections_and_case()
     {
         const string Answer = "Economy passengers can check bags of up to 23 kg each. REFUNDS are issued within 14 days to the original payment method.";
