@@ -15,7 +15,8 @@ internal sealed class Rot13Mutator : EncodingMutator
 
     protected override string DecodePayload(string encoded) => Rotate(encoded);
 
-    private static string Rotate(string text) => string.Create(text.Length, text, static (span, source) =>
+    /// <summary>Rotates every ASCII letter by 13 places; anything else is kept.</summary>
+    internal static string Rotate(string text) => string.Create(text.Length, text, static (span, source) =>
     {
         for (var i = 0; i < source.Length; i++)
         {

@@ -47,7 +47,7 @@ internal static partial class EncodingRequests
         SecretEncoding.Hex => Convert.ToHexStringLower(Encoding.UTF8.GetBytes(text)),
         SecretEncoding.Reversed => Reverse(text),
         SecretEncoding.SpacedLetters => string.Join(' ', text.EnumerateRunes()),
-        SecretEncoding.Rot13 => Rot13(text),
+        SecretEncoding.Rot13 => Rot13Mutator.Rotate(text),
         _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, null),
     };
 
@@ -68,20 +68,6 @@ internal static partial class EncodingRequests
         Array.Reverse(runes);
         return string.Concat(runes.Select(rune => rune.ToString()));
     }
-
-    private static string Rot13(string text) => string.Create(text.Length, text, static (span, source) =>
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            var c = source[i];
-            span[i] = c switch
-            {
-                >= 'a' and <= 'z' => (char)('a' + ((c - 'a' + 13) % 26)),
-                >= 'A' and <= 'Z' => (char)('A' + ((c - 'A' + 13) % 26)),
-                _ => c,
-            };
-        }
-    });
 
     [GeneratedRegex(@"\bbase[\s-]?64\b|\bb64\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Base64Words();
