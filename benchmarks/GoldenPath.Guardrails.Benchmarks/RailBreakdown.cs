@@ -46,13 +46,22 @@ internal static class RailBreakdown
         {
             var anchorHits = new List<(int Position, ulong Signatures)>();
             Time("    anchor search, folded view", iterations, () => { anchorHits.Clear(); return PromptInjectionRail.FoldedAnchors.Hits(normalizedPrompt.Folded.Text, anchorHits); });
+            var leadHits = new List<(int Position, ulong Signatures)>();
+            Time("    anchor and lead search, folded view", iterations, () =>
+            {
+                anchorHits.Clear();
+                leadHits.Clear();
+                return PromptInjectionRail.FoldedAnchors.Hits(normalizedPrompt.Folded.Text, 0, anchorHits, leadHits, out _);
+            });
+            Console.WriteLine($"    {anchorHits.Count} anchor hits, {leadHits.Count} lead hits in {normalizedPrompt.Folded.Text.Length} characters");
             Time("    unreadable stretches", iterations, () => ReadableText.UnreadableStretches(normalizedPrompt.Folded.Text).Count());
             Time("    lower-cased clean view", iterations, () => normalizedPrompt.Clean.Text.ToLowerInvariant().Length);
 
             // Which signatures the prompt's anchors wake up, and what running them near their anchors costs.
             var view = normalizedPrompt.Folded.Text;
             var hits = new List<(int Position, ulong Signatures)>();
-            PromptInjectionRail.FoldedAnchors.Hits(view, hits);
+            var leads = new List<(int Position, ulong Signatures)>();
+            PromptInjectionRail.FoldedAnchors.Hits(view, 0, hits, leads, out _);
             for (var s = 0; s < InjectionSignatures.All.Count; s++)
             {
                 var bit = 1UL << s;
@@ -65,7 +74,7 @@ internal static class RailBreakdown
                 var started = Stopwatch.GetTimestamp();
                 for (var i = 0; i < 200; i++)
                 {
-                    PromptInjectionRail.MatchNearAnchors(InjectionSignatures.All[s], view, hits, bit);
+                    PromptInjectionRail.MatchNearAnchors(InjectionSignatures.All[s], view, hits, leads, bit);
                 }
 
                 Console.WriteLine($"    {InjectionSignatures.All[s].Id,-28} {count,4} hits {Stopwatch.GetElapsedTime(started).TotalMicroseconds / 200,8:0.0} us");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace GoldenPath.Guardrails;
@@ -11,5 +12,19 @@ namespace GoldenPath.Guardrails;
 /// </summary>
 internal sealed record InjectionSignature(string Id, string Category, double Weight, Regex Pattern, string[] Anchors)
 {
+    // Keyed by the pattern rather than held in a field, which `with` would copy onto a signature with another pattern.
+    private static readonly ConditionalWeakTable<Regex, Regex> s_anchored = new();
+
     public bool NeedsLayout { get; init; }
+
+    /// <summary>
+    /// The pattern, matching only where the search starts (<c>\G</c>): for signatures whose matches start at known
+    /// words, trying it at those words alone is far cheaper than a search through every position between them.
+    /// </summary>
+    /// <remarks>
+    /// Built on first use, so only signatures that have leads pay for it; compiled, since it runs on every request
+    /// that mentions one of their anchors.
+    /// </remarks>
+    public Regex Anchored =>
+        s_anchored.GetValue(Pattern, static pattern => new Regex(@"\G(?:" + pattern + ")", pattern.Options | RegexOptions.Compiled));
 }

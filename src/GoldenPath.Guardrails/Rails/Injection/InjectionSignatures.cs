@@ -81,7 +81,7 @@ internal static partial class InjectionSignatures
 
         new("grant-me-privileges", ToolAbuse, 0.75, GrantMePrivileges(), ["admin", "owner", "root", "superuser", "access", "permission", "privilege", "elevated"]),
         new("disable-security-control", ToolAbuse, 0.55, DisableSecurityControl(), ["mfa", "2fa", "factor", "audit", "logging", "monitoring", "alert", "firewall", "antivirus", "security", "verification"]),
-        new("bulk-destructive-action", ToolAbuse, 0.5, BulkDestructiveAction(), ["user", "account", "record", "file", "order", "customer", "database", "table", "backup", "log"]),
+        new("bulk-destructive-action", ToolAbuse, 0.5, BulkDestructiveAction(), ["user", "account", "record", "file", "order", "customer", "database", "table", "backup", "log", "password"]),
         new("skip-approval", ToolAbuse, 0.45, SkipApproval(), ["approv", "confirm", "ticket", "sign", "review", "verif", "asking", "telling", "permission"]),
 
         new("authority-source", FalseAuthority, 0.5, AuthoritySource(), ["from"]),

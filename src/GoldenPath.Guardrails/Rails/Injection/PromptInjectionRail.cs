@@ -182,7 +182,12 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
         InjectionSignature signature,
         string text,
         List<(int Position, ulong Signatures)> hits,
-        ulong bit) => MatchNearAnchors(signature, text, 0, text.Length, hits, bit, leads: null);
+        List<(int Position, ulong Signatures)> leads,
+        ulong bit)
+    {
+        KeepWordStarts(text, 0, leads);
+        return MatchNearAnchors(signature, text, 0, text.Length, hits, bit, (s_hasLead & bit) != 0 ? leads : null);
+    }
 
     /// <summary>
     /// As above, within text[rangeStart, rangeEnd), which the pattern sees as if it were the whole text. With
@@ -199,8 +204,9 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
     {
         if (rangeEnd - rangeStart <= 2 * AnchorReach)
         {
-            var whole = signature.Pattern.Match(text, rangeStart, rangeEnd - rangeStart);
-            return whole.Success ? whole : null;
+            return leads is null
+                ? Found(signature.Pattern.Match(text, rangeStart, rangeEnd - rangeStart))
+                : MatchAtLeads(signature, text, rangeStart, rangeEnd, leads, bit);
         }
 
         var windowStart = -1;
@@ -252,36 +258,54 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
             end++;
         }
 
-        if (leads is not null && !AnyIn(leads, bit, start, end))
-        {
-            return null;
-        }
-
-        var match = signature.Pattern.Match(text, start, end - start);
-        return match.Success ? match : null;
-    }
-
-    private static bool AnyIn(List<(int Position, ulong Signatures)> leads, ulong bit, int start, int end)
-    {
-        foreach (var (position, owners) in leads)
-        {
-            if (position >= end)
-            {
-                return false;
-            }
-
-            if (position >= start && (owners & bit) != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return leads is null ? Found(signature.Pattern.Match(text, start, end - start)) : MatchAtLeads(signature, text, start, end, leads, bit);
     }
 
     /// <summary>
-    /// Drops lead hits that follow a letter, digit or underscore: the \b before every lead cannot hold there. The
-    /// start of the range always counts, since a pattern sees it as the start of the text.
+    /// Every match starts at one of the signature's leads, so rather than trying the pattern at every position of the
+    /// window, it is tried only there, anchored: the leftmost match in the window, found in a few attempts instead of
+    /// one per character. Leads are already at word starts (<see cref="KeepWordStarts"/>), which is what the
+    /// pattern's opening \b asks of them.
+    /// </summary>
+    private static System.Text.RegularExpressions.Match? MatchAtLeads(
+        InjectionSignature signature,
+        string text,
+        int start,
+        int end,
+        List<(int Position, ulong Signatures)> leads,
+        ulong bit)
+    {
+        System.Text.RegularExpressions.Regex? anchored = null;
+        for (var i = FirstAtOrAfter(leads, start); i < leads.Count && leads[i].Position < end; i++)
+        {
+            var (position, owners) = leads[i];
+            if ((owners & bit) != 0 && Found((anchored ??= signature.Anchored).Match(text, position, end - position)) is { } match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private static System.Text.RegularExpressions.Match? Found(System.Text.RegularExpressions.Match match) => match.Success ? match : null;
+
+    /// <summary>The index of the first lead at or after <paramref name="position"/>; leads are in text order.</summary>
+    private static int FirstAtOrAfter(List<(int Position, ulong Signatures)> leads, int position)
+    {
+        var (low, high) = (0, leads.Count);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            (low, high) = leads[middle].Position < position ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+
+    /// <summary>
+    /// Drops lead hits that follow a word character: the \b before every lead cannot hold there. The start of the
+    /// range always counts, since a pattern sees it as the start of the text.
     /// </summary>
     private static ulong KeepWordStarts(string text, int rangeStart, List<(int Position, ulong Signatures)> leads)
     {
@@ -290,7 +314,7 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
         for (var i = 0; i < leads.Count; i++)
         {
             var (position, owners) = leads[i];
-            if (position > rangeStart && (char.IsAsciiLetterOrDigit(text[position - 1]) || text[position - 1] == '_'))
+            if (position > rangeStart && RegexWordCharacters.IsBoundaryWordChar(text[position - 1]))
             {
                 continue;
             }

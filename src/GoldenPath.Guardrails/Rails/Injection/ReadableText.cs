@@ -16,6 +16,12 @@ internal static class ReadableText
     {
         "the", "and", "of", "to", "is", "you", "for", "that", "with", "are", "this", "your", "have", "be", "not", "can",
         "will", "what", "how", "please", "from", "my", "me", "we", "our", "was", "if", "or", "all",
+
+        // The prepositions and modals of terse rules and procedures ("staff may book rail travel within six days"),
+        // which a sentence there can be made of alone.
+        "in", "it", "at", "by", "has", "may", "must", "when", "than", "their", "they", "but", "up", "into", "any",
+        "which", "been", "were", "would", "should", "there", "its", "who", "more", "unless", "after", "before",
+        "until", "then", "also", "only", "each", "every", "other", "such", "over", "under", "during", "where", "while",
         "le", "la", "les", "et", "des", "est", "une", "pour", "que", "dans", "vous", "je", "pas",
         "el", "los", "las", "del", "por", "para", "una", "con", "es", "mi",
         "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "ein", "eine",
