@@ -18,6 +18,9 @@ internal sealed class InjectionModel
     [ThreadStatic]
     private static FeatureVector? t_vector;
 
+    [ThreadStatic]
+    private static SlidingWindow? t_window;
+
     private readonly float[] _weights;
 
     public InjectionModel(ReadOnlySpan<float> weights, float bias, float scale, float offset, int windowLength, int windowStride)
@@ -27,7 +30,9 @@ internal sealed class InjectionModel
             throw new ArgumentException($"Expected {1 << NgramFeaturizer.BucketBits} weights, got {weights.Length}.", nameof(weights));
         }
 
-        if (windowLength < 32 || windowStride < 1 || windowStride > windowLength)
+        // A window's counts are held in 16 bits (SlidingWindow): per character it holds at most two grams, and a word
+        // and a pair at WordWeight each (ideographic text), which could all share a bucket.
+        if (windowLength < 32 || windowLength > SlidingWindow.MaxCount / (2 + (2 * NgramFeaturizer.WordWeight)) || windowStride < 1 || windowStride > windowLength)
         {
             throw new ArgumentException($"Window {windowLength} with stride {windowStride} is not usable.", nameof(windowLength));
         }
@@ -97,10 +102,12 @@ internal sealed class InjectionModel
         var best = double.NegativeInfinity;
         var window = default(EvidenceSpan);
         var features = t_features ??= new ViewFeatures();
+        var sliding = t_window ??= new SlidingWindow();
         foreach (var view in ModelWindows.Views(text))
         {
             var chars = view.Text.AsMemory();
             features.Load(chars.Span);
+            features.StartWindow(sliding, _weights);
             foreach (var (start, length) in ModelWindows.Ranges(chars, WindowLength, WindowStride))
             {
                 if (length == 0)
@@ -108,13 +115,17 @@ internal sealed class InjectionModel
                     continue;
                 }
 
-                var margin = Margin(features, start, start + length);
-                if (margin > best)
+                features.MoveWindow(sliding, start, start + length);
+                // A later window has to beat the best by more than rounding, so equal windows keep the first.
+                var margin = sliding.Margin(Bias);
+                if (margin > best + 1e-9)
                 {
                     best = margin;
                     window = view.ToRaw(start, length);
                 }
             }
+
+            features.MoveWindow(sliding, 0, 0);
         }
 
         return double.IsNegativeInfinity(best) ? new ModelScore(0, default) : new ModelScore(Probability(best), window);

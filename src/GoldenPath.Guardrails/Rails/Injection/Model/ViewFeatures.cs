@@ -26,6 +26,9 @@ internal sealed class ViewFeatures
     private int[] _words = [];
     private int[] _pairs = [];
 
+    // Which entries of each array the sliding window holds now.
+    private Intervals _window;
+
     public int Length { get; private set; }
 
     public int WordCount { get; private set; }
@@ -73,6 +76,57 @@ internal sealed class ViewFeatures
         }
     }
 
+    /// <summary>Starts an empty window on the view, so the first <see cref="MoveWindow"/> counts all of it.</summary>
+    public void StartWindow(SlidingWindow window, float[] modelWeights)
+    {
+        window.Start(modelWeights);
+        _window = default;
+    }
+
+    /// <summary>
+    /// Moves the window to [from, to): the features it no longer covers leave <paramref name="window"/>, the ones it
+    /// now covers enter, and it then holds exactly what <see cref="AddTo"/> would add for [from, to). Moving it to an
+    /// empty range at the end leaves the window's table clean for the next view.
+    /// </summary>
+    public void MoveWindow(SlidingWindow window, int from, int to)
+    {
+        var (first, last) = WordRange(from, to);
+        var next = new Intervals(
+            new Interval(from, to),
+            new Interval(from, Math.Max(from, to - 1)),
+            new Interval(first, last + 1),
+            new Interval(first + 1, Math.Max(first + 1, last + 1)));
+        Move(window, _window.Grams3, next.Grams3, _grams3, 1);
+        Move(window, _window.Grams4, next.Grams4, _grams4, 1);
+        Move(window, _window.Words, next.Words, _words, NgramFeaturizer.WordWeight);
+        Move(window, _window.Pairs, next.Pairs, _pairs, NgramFeaturizer.WordWeight);
+        _window = next;
+    }
+
+    /// <summary>Counts the entries of <paramref name="buckets"/> in <paramref name="next"/> and not in <paramref name="current"/>, and uncounts the reverse.</summary>
+    private static void Move(SlidingWindow window, Interval current, Interval next, int[] buckets, int weight)
+    {
+        if (current.IsEmpty || next.IsEmpty || next.End <= current.Start || next.Start >= current.End)
+        {
+            Count(window, buckets, current.Start, current.End, -weight);
+            Count(window, buckets, next.Start, next.End, weight);
+            return;
+        }
+
+        Count(window, buckets, next.Start, current.Start, weight);
+        Count(window, buckets, current.End, next.End, weight);
+        Count(window, buckets, current.Start, next.Start, -weight);
+        Count(window, buckets, next.End, current.End, -weight);
+    }
+
+    private static void Count(SlidingWindow window, int[] buckets, int start, int end, int change)
+    {
+        if (end > start)
+        {
+            window.Count(buckets.AsSpan(start, end - start), change);
+        }
+    }
+
     /// <summary>The first and last word wholly inside [from, to); last &lt; first when there is none.</summary>
     private (int First, int Last) WordRange(int from, int to)
     {
@@ -84,4 +138,11 @@ internal sealed class ViewFeatures
         after = after < 0 ? ~after : after;
         return (first, after - 1);
     }
+
+    private readonly record struct Interval(int Start, int End)
+    {
+        public bool IsEmpty => End <= Start;
+    }
+
+    private readonly record struct Intervals(Interval Grams3, Interval Grams4, Interval Words, Interval Pairs);
 }
