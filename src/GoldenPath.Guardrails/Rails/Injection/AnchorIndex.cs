@@ -1,22 +1,35 @@
 namespace GoldenPath.Guardrails;
 
 /// <summary>
-/// Finds which signatures could match a text with one pass over it that looks up every pair of adjacent characters
-/// in a bit table of the anchors' first two characters. Most text contains few anchors, so most patterns never run.
-/// The same pass finds the signatures' leads (<see cref="SignatureLeads"/>), so a view is read once for both.
+/// Finds which signatures could match a text with one pass over it that looks up the characters at every position in
+/// bit tables of the anchors' first two (two-letter anchors) and first three characters (longer ones). Most text
+/// contains few anchors, so most patterns never run. The same pass finds the signatures' leads
+/// (<see cref="SignatureLeads"/>), so a view is read once for both.
 /// </summary>
 /// <remarks>
 /// A multi-string search over a couple of hundred short anchors ("ai", "log", "now") finds a candidate at almost every
-/// word; one table lookup per character costs less than the vectorized search's constant re-verification.
+/// word; one table lookup per character costs less than the vectorized search's constant re-verification. Keying
+/// longer anchors by three characters rather than two matters in ordinary text: a third of its positions start a
+/// pair some anchor starts with ("re", "pr", "in"), and only one in forty starts an anchor.
 /// </remarks>
 internal sealed class AnchorIndex
 {
     private const int PairBits = 1 << 14;
+    private const int TripleBits = 1 << 16;
+    private const int MaxSearchedOneByOne = 4;
 
-    // Bit set for every hash of a string's first two characters; one-character strings mark their character.
+    // Bit set for every hash of a two-character string, and of the first three characters of a longer one;
+    // one-character strings mark their character.
     private readonly ulong[] _pairs = new ulong[PairBits / 64];
     private readonly Entry[]?[] _byPair = new Entry[]?[PairBits];
+    private readonly ulong[] _triples = new ulong[TripleBits / 64];
+    private readonly Entry[]?[] _byTriple = new Entry[]?[TripleBits];
     private readonly Dictionary<char, Entry> _singles = [];
+    private readonly bool _hasPairs;
+
+    // A handful of anchors and no leads (the layout signatures' index): one vectorized search per anchor beats a
+    // table lookup at every character.
+    private readonly Entry[]? _few;
 
     /// <param name="signatures">All signatures; bit i of a result stands for <c>signatures[i]</c>.</param>
     /// <param name="include">Which of them this index looks for; a view that only some signatures run on searches only their anchors.</param>
@@ -40,6 +53,11 @@ internal sealed class AnchorIndex
         var masks = new Dictionary<string, (ulong Anchors, ulong Leads)>(StringComparer.Ordinal);
         Collect(anchors, masks, lead: false);
         Collect(leads ?? [], masks, lead: true);
+        if (masks.Count <= MaxSearchedOneByOne && masks.Values.All(mask => mask.Leads == 0))
+        {
+            _few = [.. masks.Select(m => new Entry(m.Key, m.Value.Anchors, 0))];
+        }
+
         foreach (var (literal, (anchorMask, leadMask)) in masks)
         {
             var entry = new Entry(literal, anchorMask, leadMask);
@@ -50,9 +68,18 @@ internal sealed class AnchorIndex
                 continue;
             }
 
-            var pair = Pair(literal[0], literal[1]);
-            _pairs[pair >> 6] |= 1UL << pair;
-            _byPair[pair] = [.. _byPair[pair] ?? [], entry];
+            if (literal.Length == 2)
+            {
+                var pair = Pair(literal[0], literal[1]);
+                _pairs[pair >> 6] |= 1UL << pair;
+                _byPair[pair] = [.. _byPair[pair] ?? [], entry];
+                _hasPairs = true;
+                continue;
+            }
+
+            var triple = Triple(literal[0], literal[1], literal[2]);
+            _triples[triple >> 6] |= 1UL << triple;
+            _byTriple[triple] = [.. _byTriple[triple] ?? [], entry];
         }
     }
 
@@ -78,9 +105,14 @@ internal sealed class AnchorIndex
         List<(int Position, ulong Signatures)>? leadHits,
         out ulong leads)
     {
-        var candidates = 0UL;
         leads = 0;
-        var pairs = _pairs;
+        if (_few is not null)
+        {
+            return SearchOneByOne(_few, text, offset, hits);
+        }
+
+        var candidates = 0UL;
+        var (pairs, triples) = (_pairs, _triples);
         var singles = _singles.Count > 0 ? _singles : null;
         for (var position = 0; position < text.Length; position++)
         {
@@ -92,16 +124,21 @@ internal sealed class AnchorIndex
 
             if (position + 1 < text.Length)
             {
-                var pair = Pair(text[position], text[position + 1]);
-                if ((pairs[pair >> 6] & (1UL << pair)) != 0)
+                if (_hasPairs)
                 {
-                    var rest = text[position..];
-                    foreach (var entry in _byPair[pair]!)
+                    var pair = Pair(text[position], text[position + 1]);
+                    if ((pairs[pair >> 6] & (1UL << pair)) != 0)
                     {
-                        if (rest.StartsWith(entry.Literal, StringComparison.Ordinal))
-                        {
-                            here = here with { Anchors = here.Anchors | entry.Anchors, Leads = here.Leads | entry.Leads };
-                        }
+                        Collect(_byPair[pair]!, text[position..], ref here);
+                    }
+                }
+
+                if (position + 2 < text.Length)
+                {
+                    var triple = Triple(text[position], text[position + 1], text[position + 2]);
+                    if ((triples[triple >> 6] & (1UL << triple)) != 0)
+                    {
+                        Collect(_byTriple[triple]!, text[position..], ref here);
                     }
                 }
             }
@@ -139,7 +176,64 @@ internal sealed class AnchorIndex
         }
     }
 
+    /// <summary>Every occurrence of each entry, in text order, those at one position merged.</summary>
+    private static ulong SearchOneByOne(Entry[] entries, ReadOnlySpan<char> text, int offset, List<(int Position, ulong Signatures)> hits)
+    {
+        var first = hits.Count;
+        var candidates = 0UL;
+        foreach (var entry in entries)
+        {
+            for (var from = 0; from < text.Length;)
+            {
+                var found = text[from..].IndexOf(entry.Literal, StringComparison.Ordinal);
+                if (found < 0)
+                {
+                    break;
+                }
+
+                hits.Add((offset + from + found, entry.Anchors));
+                candidates |= entry.Anchors;
+                from += found + 1;
+            }
+        }
+
+        if (entries.Length > 1 && hits.Count - first > 1)
+        {
+            hits.Sort(first, hits.Count - first, Comparer<(int Position, ulong Signatures)>.Create(static (a, b) => a.Position.CompareTo(b.Position)));
+            var kept = first;
+            for (var i = first + 1; i < hits.Count; i++)
+            {
+                if (hits[i].Position == hits[kept].Position)
+                {
+                    hits[kept] = (hits[kept].Position, hits[kept].Signatures | hits[i].Signatures);
+                }
+                else
+                {
+                    hits[++kept] = hits[i];
+                }
+            }
+
+            hits.RemoveRange(kept + 1, hits.Count - kept - 1);
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Adds the masks of every entry <paramref name="rest"/> starts with.</summary>
+    private static void Collect(Entry[] entries, ReadOnlySpan<char> rest, ref Entry here)
+    {
+        foreach (var entry in entries)
+        {
+            if (rest.StartsWith(entry.Literal, StringComparison.Ordinal))
+            {
+                here = here with { Anchors = here.Anchors | entry.Anchors, Leads = here.Leads | entry.Leads };
+            }
+        }
+    }
+
     private static int Pair(char first, char second) => ((first * 131) ^ second) & (PairBits - 1);
+
+    private static int Triple(char first, char second, char third) => ((((first * 131) ^ second) * 131) ^ third) & (TripleBits - 1);
 
     private readonly record struct Entry(string Literal, ulong Anchors, ulong Leads);
 }

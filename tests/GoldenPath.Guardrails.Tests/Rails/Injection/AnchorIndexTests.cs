@@ -2,11 +2,19 @@ namespace GoldenPath.Guardrails.Tests;
 
 public sealed class AnchorIndexTests
 {
-    [Fact]
-    public void Hits_are_every_position_where_an_anchor_or_a_lead_starts()
+    public static TheoryData<string[]?[], string[]?[]?> Indexes => new()
     {
-        string[]?[] anchors = [["ai", "rule"], null, ["x", "rule", "ab"], ["ruler"]];
-        string[]?[] leads = [["ig"], ["no", "x"], null, null];
+        // Every kind of literal: one, two and more characters, shared by signatures, anchors and leads.
+        { [["ai", "rule"], null, ["x", "rule", "ab", "rul"], ["ruler", "abe"]], [["ig"], ["no", "x", "nob"], null, null] },
+
+        // A few anchors and no leads, overlapping at one position ("rul", "rule", "ruler"), searched one by one.
+        { [["rule", "abe"], null, ["rul"], ["ruler", "rule"]], null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Indexes))]
+    public void Hits_are_every_position_where_an_anchor_or_a_lead_starts(string[]?[] anchors, string[]?[]? leads)
+    {
         var index = new AnchorIndex(anchors, leads);
         var random = new Random(7);
         for (var round = 0; round < 300; round++)
@@ -18,7 +26,7 @@ public sealed class AnchorIndexTests
             var candidates = index.Hits(text, 5, hits, leadHits, out var led);
 
             Assert.Equal(Naive(text, anchors, 5), hits);
-            Assert.Equal(Naive(text, leads, 5), leadHits);
+            Assert.Equal(Naive(text, leads ?? [], 5), leadHits);
             Assert.Equal(hits.Aggregate(0UL, (mask, hit) => mask | hit.Signatures), candidates);
             Assert.Equal(leadHits.Aggregate(0UL, (mask, hit) => mask | hit.Signatures), led);
         }
