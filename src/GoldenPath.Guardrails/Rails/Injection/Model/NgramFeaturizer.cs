@@ -93,21 +93,26 @@ internal static class NgramFeaturizer
                 continue;
             }
 
-            var start = i++;
+            // The word's hash and its pair's (the previous word's hash, a separator, then this word) grow together,
+            // so the word is read once.
+            var start = i;
+            var hash = Step(WordSeed, text[i]);
+            var pair = Step(Step(previous, PairSeparator), text[i]);
+            i++;
             if (!IsIdeographic(text[start]))
             {
                 while (i < text.Length && char.IsLetterOrDigit(text[i]) && !IsIdeographic(text[i]))
                 {
+                    hash = Step(hash, text[i]);
+                    pair = Step(pair, text[i]);
                     i++;
                 }
             }
 
-            var word = text[start..i];
-            var hash = Hash(WordSeed, word);
             starts[count] = start;
             ends[count] = i;
             words[count] = Bucket(hash);
-            pairs[count] = count > 0 ? Bucket(Hash(Step(previous, PairSeparator), word)) : 0;
+            pairs[count] = count > 0 ? Bucket(pair) : 0;
             previous = hash;
             count++;
         }
@@ -118,17 +123,6 @@ internal static class NgramFeaturizer
     /// <summary>Kana and CJK ideographs: scripts written without spaces, where one character is the useful word unit.</summary>
     private static bool IsIdeographic(char c) =>
         c is (>= '\u3040' and <= '\u30ff') or (>= '\u3400' and <= '\u4dbf') or (>= '\u4e00' and <= '\u9fff') or (>= '\uf900' and <= '\ufaff');
-
-    private static uint Hash(uint seed, ReadOnlySpan<char> text)
-    {
-        var hash = seed;
-        foreach (var c in text)
-        {
-            hash = Step(hash, c);
-        }
-
-        return hash;
-    }
 
     private static uint Step(uint hash, char c) => (hash ^ c) * Prime;
 

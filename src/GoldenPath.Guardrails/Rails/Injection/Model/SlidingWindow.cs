@@ -72,6 +72,7 @@ internal sealed class SlidingWindow
         (_weighted / Math.Max(Math.Sqrt(Math.Max(_squares, 0)), FeatureVector.MinimumNorm)) + bias;
 
     // Single-precision logarithms, as FeatureVector uses, so both give the same value for a count.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double Sublinear(int count) =>
         (uint)count < (uint)s_sublinear.Length ? s_sublinear[count] : 1 + MathF.Log(count);
 
