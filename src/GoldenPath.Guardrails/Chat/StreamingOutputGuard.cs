@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace GoldenPath.Guardrails;
@@ -26,8 +27,13 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     // A model that never ends a sentence still has to be released in bounded pieces.
     private const int MaxHeldCharacters = 4096;
 
+    // What the boundary scan stops at; everything else (most of the text) is skipped by a vectorized search.
+    private static readonly SearchValues<char> s_boundaryMarks = SearchValues.Create("[]()\n.!?:;");
+
     private readonly HeldText _raw = new();
-    private readonly StringBuilder _released = new();
+
+    // What was sent, once it differs from the raw text (after the first redaction); until then the raw text is.
+    private StringBuilder? _redacted;
     private readonly List<RailFinding> _findings = [];
     private RailAction _action;
     private int _evaluatedLength;
@@ -37,13 +43,16 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     private int _openBrackets;
     private int _openParentheses;
     private int _lastBoundary = -1;
-    private int _lastWhitespace = -1;
 
     public bool IsBlocked => _action == RailAction.Block;
 
     /// <summary>What the stream produced so far, as a verdict over the whole raw answer.</summary>
     public GuardrailVerdict Verdict =>
-        new(_action, engine.Policy.Version, [.. _findings], IsBlocked ? engine.RefusalMessage : _released.ToString());
+        new(
+            _action,
+            engine.Policy.Version,
+            [.. _findings],
+            IsBlocked ? engine.RefusalMessage : _redacted?.ToString() ?? _raw.ToString(0, _evaluatedLength));
 
     /// <summary>Adds model text and returns the text that may be sent now (possibly empty).</summary>
     public string Append(string text)
@@ -74,7 +83,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
         if (end != _lastBoundary && end < _raw.Length)
         {
             // A forced cut inside an unclosed link: start counting brackets afresh from the cut.
-            (_scanned, _openBrackets, _openParentheses, _lastBoundary, _lastWhitespace) = (end, 0, 0, -1, -1);
+            (_scanned, _openBrackets, _openParentheses, _lastBoundary) = (end, 0, 0, -1);
         }
 
         // Findings wholly inside the seam were reported with the previous segment.
@@ -97,8 +106,14 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
             return string.Empty;
         }
 
-        var released = action == RailAction.Redact ? RedactSegment(segment, seam, edits) : segment;
-        _released.Append(released);
+        if (action != RailAction.Redact)
+        {
+            _redacted?.Append(segment);
+            return segment;
+        }
+
+        var released = RedactSegment(segment, seam, edits);
+        (_redacted ??= new StringBuilder().Append(_raw.Span[..(windowStart + seam)])).Append(released);
         return released;
     }
 
@@ -124,16 +139,33 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     /// The end of the last complete line or sentence in the held text, outside any open markdown link, or a
     /// forced cut (at whitespace if there is any) when too much is held; -1 when there is none yet.
     /// </summary>
-    /// <remarks>Scans only what arrived since the last call, so many small chunks cost one pass over the text.</remarks>
+    /// <remarks>
+    /// Scans only what arrived since the last call, so many small chunks cost one pass over the text, and jumps
+    /// between the few characters that can matter (brackets, line breaks, sentence punctuation) with a vectorized
+    /// search: every chunk of a stream passes through here.
+    /// </remarks>
     private int LastBoundary()
     {
-        // Locals, not fields, in the per-character loop: every chunk of a stream passes through here.
         var raw = _raw.Span;
-        var (scanned, openBrackets, openParentheses, lastBoundary, lastWhitespace) =
-            (_scanned, _openBrackets, _openParentheses, _lastBoundary, _lastWhitespace);
-        for (; scanned < raw.Length; scanned++)
+        var (scanned, openBrackets, openParentheses, lastBoundary) = (_scanned, _openBrackets, _openParentheses, _lastBoundary);
+        while (scanned < raw.Length)
         {
+            var next = raw[scanned..].IndexOfAny(s_boundaryMarks);
+            if (next < 0)
+            {
+                scanned = raw.Length;
+                break;
+            }
+
+            scanned += next;
             var c = raw[scanned];
+            var endsSentence = c is '.' or '!' or '?' or ':' or ';';
+            if (endsSentence && scanned + 1 == raw.Length)
+            {
+                // Whether this ends a sentence depends on the next character: look again when it arrives.
+                break;
+            }
+
             switch (c)
             {
                 case '[':
@@ -148,23 +180,25 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
                 case ')' when openParentheses > 0:
                     openParentheses--;
                     break;
+                case '\n' when openBrackets == 0 && openParentheses == 0:
+                    lastBoundary = scanned + 1;
+                    break;
+                case '\n':
+                    break;
+                default:
+                    if (endsSentence && raw[scanned + 1] is ' ' or '\t' && openBrackets == 0 && openParentheses == 0)
+                    {
+                        // The boundary is after the space or tab that follows the punctuation.
+                        lastBoundary = scanned + 2;
+                    }
+
+                    break;
             }
 
-            if (char.IsWhiteSpace(c))
-            {
-                lastWhitespace = scanned + 1;
-            }
-
-            var atBoundary = c == '\n'
-                || (c is ' ' or '\t' && scanned > 0 && raw[scanned - 1] is '.' or '!' or '?' or ':' or ';');
-            if (atBoundary && openBrackets == 0 && openParentheses == 0)
-            {
-                lastBoundary = scanned + 1;
-            }
+            scanned++;
         }
 
-        (_scanned, _openBrackets, _openParentheses, _lastBoundary, _lastWhitespace) =
-            (scanned, openBrackets, openParentheses, lastBoundary, lastWhitespace);
+        (_scanned, _openBrackets, _openParentheses, _lastBoundary) = (scanned, openBrackets, openParentheses, lastBoundary);
 
         if (_lastBoundary > _evaluatedLength)
         {
@@ -176,7 +210,16 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
             return -1;
         }
 
-        // Too much held without a boundary: cut at the last whitespace, or hard when there is none at all.
-        return _lastWhitespace > _evaluatedLength ? _lastWhitespace : _evaluatedLength + MaxHeldCharacters;
+        // Too much held without a boundary: cut after the last whitespace, or hard when there is none at all. Rare, so
+        // the whitespace is looked for only here rather than tracked per character.
+        for (var i = raw.Length - 1; i >= _evaluatedLength; i--)
+        {
+            if (char.IsWhiteSpace(raw[i]))
+            {
+                return i + 1;
+            }
+        }
+
+        return _evaluatedLength + MaxHeldCharacters;
     }
 }
