@@ -10,7 +10,7 @@ namespace GoldenPath.Guardrails;
 /// whole. Nothing is ever sent before every rail has passed it.
 /// </summary>
 /// <remarks>
-/// Segments start small, so the first words appear quickly, and grow with the answer (as long as what has been
+/// Segments start small, so the first words appear quickly, and grow with the answer (twice as long as what has been
 /// released, up to <see cref="MaxSegmentCharacters"/>), so the text re-read at the seams stays a small fraction of the
 /// answer: streaming costs about the same as checking the whole answer once.
 /// </remarks>
@@ -63,14 +63,24 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
         }
 
         _raw.Append(text);
+
+        // No boundary can complete a segment before the held text is as long as one, so the scan waits until then
+        // and reads what arrived meanwhile in one pass instead of one call per chunk.
+        var target = SegmentTarget();
+        if (_raw.Length - _evaluatedLength < target)
+        {
+            return string.Empty;
+        }
+
         var boundary = LastBoundary();
-        return boundary - _evaluatedLength >= SegmentTarget() ? Release(boundary) : string.Empty;
+        return boundary - _evaluatedLength >= target ? Release(boundary) : string.Empty;
     }
 
     /// <summary>Releases whatever is still held at the end of the stream.</summary>
     public string Complete() => IsBlocked || _raw.Length == _evaluatedLength ? string.Empty : Release(_raw.Length);
 
-    private int SegmentTarget() => Math.Clamp(_evaluatedLength, FirstSegmentCharacters, MaxSegmentCharacters);
+    // Each check has a fixed cost and re-reads the seam: doubling reaches the largest segment in fewer checks.
+    private int SegmentTarget() => Math.Clamp(2 * _evaluatedLength, FirstSegmentCharacters, MaxSegmentCharacters);
 
     private string Release(int end)
     {
