@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text;
+using System.Runtime.InteropServices;
 
 namespace GoldenPath.Guardrails;
 
@@ -32,8 +32,8 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
 
     private readonly HeldText _raw = new();
 
-    // What was sent, once it differs from the raw text (after the first redaction); until then the raw text is.
-    private StringBuilder? _redacted;
+    // What was sent, segment by segment: the held text keeps only what is not yet released and the seam.
+    private readonly List<string> _released = [];
     private readonly List<RailFinding> _findings = [];
     private RailAction _action;
     private int _evaluatedLength;
@@ -52,7 +52,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
             _action,
             engine.Policy.Version,
             [.. _findings],
-            IsBlocked ? engine.RefusalMessage : _redacted?.ToString() ?? _raw.ToString(0, _evaluatedLength));
+            IsBlocked ? engine.RefusalMessage : string.Concat(CollectionsMarshal.AsSpan(_released)));
 
     /// <summary>Adds model text and returns the text that may be sent now (possibly empty).</summary>
     public string Append(string text)
@@ -116,14 +116,10 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
             return string.Empty;
         }
 
-        if (action != RailAction.Redact)
-        {
-            _redacted?.Append(segment);
-            return segment;
-        }
-
-        var released = RedactSegment(segment, seam, edits);
-        (_redacted ??= new StringBuilder().Append(_raw.Span[..(windowStart + seam)])).Append(released);
+        // The next segment re-reads only the seam; the scan may still have to catch up from where it stopped.
+        _raw.DiscardBefore(Math.Min(end - SeamCharacters, _scanned));
+        var released = action == RailAction.Redact ? RedactSegment(segment, seam, edits) : segment;
+        _released.Add(released);
         return released;
     }
 
@@ -156,21 +152,23 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     /// </remarks>
     private int LastBoundary()
     {
-        var raw = _raw.Span;
+        // Positions are absolute; the kept text starts at offset.
+        var raw = _raw.Kept;
+        var offset = _raw.Start;
         var (scanned, openBrackets, openParentheses, lastBoundary) = (_scanned, _openBrackets, _openParentheses, _lastBoundary);
-        while (scanned < raw.Length)
+        while (scanned < _raw.Length)
         {
-            var next = raw[scanned..].IndexOfAny(s_boundaryMarks);
+            var next = raw[(scanned - offset)..].IndexOfAny(s_boundaryMarks);
             if (next < 0)
             {
-                scanned = raw.Length;
+                scanned = _raw.Length;
                 break;
             }
 
             scanned += next;
-            var c = raw[scanned];
+            var c = raw[scanned - offset];
             var endsSentence = c is '.' or '!' or '?' or ':' or ';';
-            if (endsSentence && scanned + 1 == raw.Length)
+            if (endsSentence && scanned + 1 == _raw.Length)
             {
                 // Whether this ends a sentence depends on the next character: look again when it arrives.
                 break;
@@ -196,7 +194,7 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
                 case '\n':
                     break;
                 default:
-                    if (endsSentence && raw[scanned + 1] is ' ' or '\t' && openBrackets == 0 && openParentheses == 0)
+                    if (endsSentence && raw[scanned + 1 - offset] is ' ' or '\t' && openBrackets == 0 && openParentheses == 0)
                     {
                         // The boundary is after the space or tab that follows the punctuation.
                         lastBoundary = scanned + 2;
@@ -222,9 +220,9 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
 
         // Too much held without a boundary: cut after the last whitespace, or hard when there is none at all. Rare, so
         // the whitespace is looked for only here rather than tracked per character.
-        for (var i = raw.Length - 1; i >= _evaluatedLength; i--)
+        for (var i = _raw.Length - 1; i >= _evaluatedLength; i--)
         {
-            if (char.IsWhiteSpace(raw[i]))
+            if (char.IsWhiteSpace(raw[i - offset]))
             {
                 return i + 1;
             }

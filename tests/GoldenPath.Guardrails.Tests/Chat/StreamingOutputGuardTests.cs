@@ -51,7 +51,8 @@ public sealed class StreamingOutputGuardTests
     [Fact]
     public void The_verdict_keeps_the_text_sent_before_a_later_redaction()
     {
-        var clean = string.Concat(Enumerable.Range(1, 12).Select(i => $"Sentence {i} says nothing private at all. "));
+        // Long enough for several segments, so the held text has let go of everything before the e-mail address.
+        var clean = string.Concat(Enumerable.Range(1, 60).Select(i => $"Sentence {i} says nothing private at all. "));
         var text = clean + "Write to jane@example.com for details. " + "A closing remark follows here. ";
         var guard = new StreamingOutputGuard(s_engine);
         var sent = new List<string>();
@@ -68,6 +69,8 @@ public sealed class StreamingOutputGuardTests
         Assert.StartsWith(clean, verdict.Text, StringComparison.Ordinal);
         Assert.Contains("[REDACTED:EMAIL]", verdict.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("jane", verdict.Text, StringComparison.Ordinal);
+        var span = Assert.Single(verdict.Findings).Evidence[0];
+        Assert.Equal("jane@example.com", text.Substring(span.Start, span.Length));
     }
 
     private static List<string> Releases(string text, int chunkSize)
