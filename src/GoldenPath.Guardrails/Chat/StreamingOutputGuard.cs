@@ -10,9 +10,8 @@ namespace GoldenPath.Guardrails;
 /// whole. Nothing is ever sent before every rail has passed it.
 /// </summary>
 /// <remarks>
-/// Segments start small, so the first words appear quickly, and grow with the answer (twice as long as what has been
-/// released, up to <see cref="MaxSegmentCharacters"/>), so the text re-read at the seams stays a small fraction of the
-/// answer: streaming costs about the same as checking the whole answer once.
+/// Segments start small, so the first words appear quickly, and grow with the answer (three times as long as what has
+/// been released, up to <see cref="MaxSegmentCharacters"/>), so the checks and the text re-read at the seams stay few.
 /// </remarks>
 internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequest? request = null)
 {
@@ -79,8 +78,8 @@ internal sealed class StreamingOutputGuard(GuardrailEngine engine, GuardrailRequ
     /// <summary>Releases whatever is still held at the end of the stream.</summary>
     public string Complete() => IsBlocked || _raw.Length == _evaluatedLength ? string.Empty : Release(_raw.Length);
 
-    // Each check has a fixed cost and re-reads the seam: doubling reaches the largest segment in fewer checks.
-    private int SegmentTarget() => Math.Clamp(2 * _evaluatedLength, FirstSegmentCharacters, MaxSegmentCharacters);
+    // Each check has a fixed cost and re-reads the seam: tripling reaches the largest segment in fewer checks.
+    private int SegmentTarget() => Math.Clamp(3 * _evaluatedLength, FirstSegmentCharacters, MaxSegmentCharacters);
 
     private string Release(int end)
     {

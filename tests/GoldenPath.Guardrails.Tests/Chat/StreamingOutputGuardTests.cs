@@ -96,7 +96,8 @@ public sealed class StreamingOutputGuardTests
     /// <summary>
     /// The segmenting rule written out plainly: a boundary follows a line break, or a space or tab after sentence
     /// punctuation, outside markdown brackets and parentheses; after each chunk, the held text up to the last
-    /// boundary is released once it is at least twice as long as what was released (from 48 up to 1,024 characters).
+    /// boundary is released once it is at least three times as long as what was released (from 48 up to 1,024
+    /// characters).
     /// </summary>
     private static List<string> Expected(string text, int chunkSize)
     {
@@ -119,7 +120,7 @@ public sealed class StreamingOutputGuardTests
         for (var length = Math.Min(chunkSize, text.Length); ; length = Math.Min(length + chunkSize, text.Length))
         {
             var last = boundaries.LastOrDefault(b => b <= length, -1);
-            if (last - evaluated >= Math.Clamp(2 * evaluated, StreamingOutputGuard.FirstSegmentCharacters, StreamingOutputGuard.MaxSegmentCharacters))
+            if (last - evaluated >= Math.Clamp(3 * evaluated, StreamingOutputGuard.FirstSegmentCharacters, StreamingOutputGuard.MaxSegmentCharacters))
             {
                 released.Add(text[evaluated..last]);
                 evaluated = last;
