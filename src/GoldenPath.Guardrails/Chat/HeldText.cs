@@ -8,7 +8,8 @@ namespace GoldenPath.Guardrails;
 /// </summary>
 internal sealed class HeldText
 {
-    private char[] _chars = new char[256];
+    // Room for the largest segment and its seam, so a stream in small chunks never regrows the array.
+    private char[] _chars = new char[2048];
 
     /// <summary>How many characters were appended in all.</summary>
     public int Length { get; private set; }
