@@ -66,6 +66,9 @@ public static partial class GuardrailsTelemetry
         return activity;
     }
 
+    /// <summary>Whether anyone listens to rail durations; when nobody does, rails are not timed at all.</summary>
+    internal static bool RecordsRailDurations => s_railDuration.Enabled;
+
     internal static void RecordRailDuration(string rail, RailStage stage, TimeSpan elapsed)
     {
         if (s_railDuration.Enabled)

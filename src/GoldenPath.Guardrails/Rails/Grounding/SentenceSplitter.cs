@@ -24,7 +24,8 @@ internal static class SentenceSplitter
     /// <summary>The trimmed, non-empty sentences of <paramref name="text"/> as (start, length) pairs.</summary>
     public static List<(int Start, int Length)> Split(ReadOnlySpan<char> text)
     {
-        var sentences = new List<(int Start, int Length)>();
+        // Sized for sentences of about 40 characters, so a typical answer (or streamed segment) never regrows the list.
+        var sentences = new List<(int Start, int Length)>((text.Length / 40) + 4);
         var start = 0;
         var lineStart = 0;
         for (var i = 0; i < text.Length; i++)

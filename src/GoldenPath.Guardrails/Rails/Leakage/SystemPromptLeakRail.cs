@@ -39,9 +39,10 @@ internal sealed class SystemPromptLeakRail(SystemPromptLeakRailSettings settings
         }
 
         var index = prompted.NGrams;
-        var quoted = new bool[answer.Count];
-        var promptQuoted = new bool[prompted.WordCount];
-        var any = false;
+
+        // Allocated on the first quoted n-gram: most answers (and most segments of a stream) quote none.
+        bool[]? quoted = null;
+        bool[]? promptQuoted = null;
         for (var i = 0; i + _n <= answer.Count; i++)
         {
             var first = index.Find(NGramIndex.Hash(answer.Hashes, i, _n));
@@ -50,7 +51,8 @@ internal sealed class SystemPromptLeakRail(SystemPromptLeakRailSettings settings
                 continue;
             }
 
-            any = true;
+            quoted ??= new bool[answer.Count];
+            promptQuoted ??= new bool[prompted.WordCount];
             quoted.AsSpan(i, _n).Fill(true);
             for (var at = first; at >= 0; at = index.Next(at))
             {
@@ -58,7 +60,7 @@ internal sealed class SystemPromptLeakRail(SystemPromptLeakRailSettings settings
             }
         }
 
-        if (!any)
+        if (quoted is null || promptQuoted is null)
         {
             return;
         }

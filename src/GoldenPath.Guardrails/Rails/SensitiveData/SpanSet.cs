@@ -9,11 +9,12 @@ internal sealed class SpanSet
 {
     private static readonly Comparer<EvidenceSpan> s_byStart = Comparer<EvidenceSpan>.Create(static (a, b) => a.Start.CompareTo(b.Start));
 
-    private readonly SortedSet<EvidenceSpan> _spans = new(s_byStart);
+    // Created on the first span: most texts (and most segments of a stream) have none.
+    private SortedSet<EvidenceSpan>? _spans;
 
     public bool Overlaps(EvidenceSpan span)
     {
-        if (span.Length <= 0 || _spans.Count == 0)
+        if (span.Length <= 0 || _spans is null || _spans.Count == 0)
         {
             return false;
         }
@@ -42,7 +43,7 @@ internal sealed class SpanSet
             return false;
         }
 
-        _spans.Add(span);
+        (_spans ??= new SortedSet<EvidenceSpan>(s_byStart)).Add(span);
         return true;
     }
 }
