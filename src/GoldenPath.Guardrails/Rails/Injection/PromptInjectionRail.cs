@@ -191,7 +191,7 @@ internal sealed class PromptInjectionRail(PromptInjectionRailSettings settings, 
 
     /// <summary>
     /// As above, within text[rangeStart, rangeEnd), which the pattern sees as if it were the whole text. With
-    /// <paramref name="leads"/>, a window where no match of the signature could start is not scanned.
+    /// <paramref name="leads"/>, the pattern is tried only at those of the signature (<see cref="MatchAtLeads"/>).
     /// </summary>
     private static System.Text.RegularExpressions.Match? MatchNearAnchors(
         InjectionSignature signature,
