@@ -31,6 +31,9 @@ internal sealed class AnchorIndex
     // table lookup at every character.
     private readonly Entry[]? _few;
 
+    private static readonly Comparer<(int Position, ulong Signatures)> s_byPosition =
+        Comparer<(int Position, ulong Signatures)>.Create(static (a, b) => a.Position.CompareTo(b.Position));
+
     /// <param name="signatures">All signatures; bit i of a result stands for <c>signatures[i]</c>.</param>
     /// <param name="include">Which of them this index looks for; a view that only some signatures run on searches only their anchors.</param>
     /// <param name="leads">Per signature, the words its matches start with, or null; only those of included signatures are indexed.</param>
@@ -199,7 +202,7 @@ internal sealed class AnchorIndex
 
         if (entries.Length > 1 && hits.Count - first > 1)
         {
-            hits.Sort(first, hits.Count - first, Comparer<(int Position, ulong Signatures)>.Create(static (a, b) => a.Position.CompareTo(b.Position)));
+            hits.Sort(first, hits.Count - first, s_byPosition);
             var kept = first;
             for (var i = first + 1; i < hits.Count; i++)
             {

@@ -91,7 +91,7 @@ internal sealed class FeatureVector
         for (var i = 0; i < values.Length; i++)
         {
             var count = (int)values[i];
-            var value = count < s_sublinear.Length ? s_sublinear[count] : 1 + MathF.Log(count);
+            var value = Sublinear(count);
             values[i] = value;
             sumOfSquares += value * value;
         }
@@ -115,9 +115,15 @@ internal sealed class FeatureVector
         return (indices, values);
     }
 
+    /// <summary>1 + ln(count), and 0 for no occurrence: how much a feature counted <paramref name="count"/> times weighs.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static float Sublinear(int count) =>
+        (uint)count < (uint)s_sublinear.Length ? s_sublinear[count] : 1 + MathF.Log(count);
+
+    // A sliding window (SlidingWindow) looks a count up twice per feature it moves: a table covers any window's counts.
     private static float[] BuildSublinear()
     {
-        var table = new float[64];
+        var table = new float[4096];
         for (var i = 1; i < table.Length; i++)
         {
             table[i] = 1 + MathF.Log(i);

@@ -14,17 +14,15 @@ namespace GoldenPath.Guardrails;
 /// the model refuses windows long enough to reach <see cref="MaxCount"/> in one bucket.
 /// </para>
 /// <para>
-/// The margin is that of <see cref="FeatureVector.Normalize"/> and a dot product (counts c become 1 + ln c, and the
-/// vector is divided by its length or <see cref="FeatureVector.MinimumNorm"/>), in double precision so the running
-/// sums do not drift over a long text.
+/// The margin is that of <see cref="FeatureVector.Normalize"/> and a dot product (counts c become
+/// <see cref="FeatureVector.Sublinear"/>, and the vector is divided by its length or
+/// <see cref="FeatureVector.MinimumNorm"/>), in double precision so the running sums do not drift over a long text.
 /// </para>
 /// </remarks>
 internal sealed class SlidingWindow
 {
     /// <summary>The most a window can count in one bucket.</summary>
     public const int MaxCount = ushort.MaxValue;
-
-    private static readonly double[] s_sublinear = BuildSublinear(4096);
 
     private readonly ushort[] _counts = new ushort[1 << NgramFeaturizer.BucketBits];
     private float[] _weights = [];
@@ -58,7 +56,8 @@ internal sealed class SlidingWindow
             var before = counts[bucket];
             var after = before + change;
             counts[bucket] = (ushort)after;
-            var (from, to) = (Sublinear(before), Sublinear(after));
+            double from = FeatureVector.Sublinear(before);
+            double to = FeatureVector.Sublinear(after);
             weighted += weights[bucket] * (to - from);
             squares += (to * to) - (from * from);
         }
@@ -70,20 +69,4 @@ internal sealed class SlidingWindow
     /// <summary>The margin of the window as it stands: weights · normalized counts + bias.</summary>
     public double Margin(float bias) =>
         (_weighted / Math.Max(Math.Sqrt(Math.Max(_squares, 0)), FeatureVector.MinimumNorm)) + bias;
-
-    // Single-precision logarithms, as FeatureVector uses, so both give the same value for a count.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static double Sublinear(int count) =>
-        (uint)count < (uint)s_sublinear.Length ? s_sublinear[count] : 1 + MathF.Log(count);
-
-    private static double[] BuildSublinear(int size)
-    {
-        var table = new double[size];
-        for (var i = 1; i < table.Length; i++)
-        {
-            table[i] = 1 + MathF.Log(i);
-        }
-
-        return table;
-    }
 }
